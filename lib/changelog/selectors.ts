@@ -1,0 +1,71 @@
+/**
+ * Every selector the extension reads changelog.com through, in one place. Each entry lists its
+ * candidates in order of preference; the first is what the site's templates render today
+ * (episode/show.html.heex, layout/_player.html.eex), later ones are fallbacks for markup the site
+ * has used or might drift to. When the site changes, this is the file to touch.
+ */
+
+export const SELECTORS = {
+  /** `<body class="page-episode-show">` on episode pages (Phoenix names it after the view). */
+  episodeBody: ['body.page-episode-show'],
+  /** The episode article; the person page also has `article.episode`, hence the title check. */
+  episodeArticle: ['article.episode', 'main article'],
+  /** `<h1 class="episode-header-title">`. */
+  title: ['.episode-header-title', 'article.episode h1'],
+  /** `<h3 class="episode-header-subtitle">`, only on episodes with a subtitle. */
+  subtitle: ['.episode-header-subtitle'],
+  /** "Ship It! – Episode #26": the show link and the number. */
+  showTitle: ['.episode-header-show_title'],
+  /** The guest avatars; their `title` is the full name and `href` the profile. */
+  guestAvatars: ['.episode-header-guests a.avatar_list-item', '.avatar_list a[href^="/person/"]'],
+  /** "86 minutes", "Published …", "Download (80MB)". */
+  summaryMeta: ['.episode-body-summary-meta li'],
+  /** The episode summary, where the panel goes on pages without a transcript section. */
+  summary: ['.episode-body-summary', '.episode-body'],
+  /** Sections are found by their anchors (`<a id="notes" class="anchor">`) then their body. */
+  sectionBody: ['.richtext', '.section_body'],
+  /** The transcript list: `a#transcript-N.anchor` + `div.transcript-item` pairs. */
+  transcript: ['.transcript'],
+  /** One transcript item's parts. */
+  itemSpeakerName: ['.transcript-item-speaker-name'],
+  itemText: ['.transcript-item-text'],
+  /** The note beside the Transcript heading: "📝 Edit Transcript", "⌛️ Legacy Episode", "⏰ Coming Soon". */
+  transcriptNote: ['.section_heading-note', '.section_heading a[rel="external"]'],
+  /** The site's player: play head as text and as the scrubber's value (seconds). */
+  player: ['#player .js-player', '#player'],
+  playerCurrent: ['#player .js-player-current', '.js-player-current'],
+  playerScrubber: ['#player .js-player-scrubber', '.js-player-scrubber'],
+  playerDuration: ['#player .js-player-duration', '.js-player-duration'],
+  /** The player gains this class once something plays. */
+  playerActiveClass: ['podcast_player--is-active'],
+} as const;
+
+export type SelectorName = keyof typeof SELECTORS;
+
+/** The first element any candidate selector of `name` finds under `root`. */
+export function select<E extends Element = Element>(root: ParentNode, name: SelectorName): E | null {
+  for (const selector of SELECTORS[name]) {
+    const found = root.querySelector<E>(selector);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Every element the first matching candidate selector of `name` finds under `root`. */
+export function selectAll<E extends Element = Element>(root: ParentNode, name: SelectorName): E[] {
+  for (const selector of SELECTORS[name]) {
+    const found = root.querySelectorAll<E>(selector);
+    if (found.length > 0) return [...found];
+  }
+  return [];
+}
+
+/**
+ * The body of a page section found by its anchor id (`featuring`, `sponsors`, `notes`,
+ * `chapters`, `transcript`): the anchor's enclosing `.episode-body-section`.
+ */
+export function sectionById(doc: ParentNode, id: string): Element | null {
+  const anchor = doc.querySelector(`a#${id}.anchor, a#${id}, #${id}`);
+  if (!anchor) return null;
+  return anchor.closest('.episode-body-section, section') ?? anchor.parentElement;
+}

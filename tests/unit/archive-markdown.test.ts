@@ -1,0 +1,72 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildEpisode } from '@/lib/build-episode';
+import { parseChaptersJson } from '@/lib/changelog/chapters';
+import { parseShowNotesMarkdown } from '@/lib/changelog/show-notes';
+import { parseTranscriptMarkdown } from '@/lib/changelog/transcript-markdown';
+import { archivePath, episodeFromArchivePath, parseEpisodeUrl } from '@/lib/changelog/urls';
+import { CORPUS_DIR, hasCorpus, hasSharedPages, needs, SHARED_PAGES_DIR, sharedPageFixtures } from '../support/shared';
+import { truthOf, truthView } from '../support/truth';
+
+function readIfThere(path: string): string | undefined {
+  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+}
+
+describe(needs(hasCorpus && hasSharedPages, 'archive Markdown parsers against the shared truth files'), () => {
+  if (!hasCorpus || !hasSharedPages) it.skip('needs ../shared', () => {});
+  for (const fixture of sharedPageFixtures()) {
+    it(`${fixture.name}: transcript and show notes from the archive agree with the truth`, () => {
+      const ref = parseEpisodeUrl(fixture.truth.url);
+      expect(ref).not.toBeNull();
+      if (!ref) return;
+      const transcript = readIfThere(join(CORPUS_DIR, 'transcripts', archivePath(ref)));
+      const notes = readIfThere(join(CORPUS_DIR, 'show-notes', archivePath(ref)));
+      expect(transcript !== undefined).toBe(fixture.truth.hasTranscript);
+      const chaptersJson = readIfThere(join(SHARED_PAGES_DIR, `${fixture.name}.chapters.json`));
+      const episode = buildEpisode({
+        ...ref,
+        items: transcript ? parseTranscriptMarkdown(transcript) : [],
+        notes: notes ? parseShowNotesMarkdown(notes) : [],
+        chapters: chaptersJson ? parseChaptersJson(JSON.parse(chaptersJson)) : [],
+      });
+      // Sponsors and the title live only on the page, never in the archive.
+      const { sponsors: _sponsors, ...expected } = truthOf(fixture.truth);
+      const { sponsors: _none, ...actual } = truthView(episode);
+      expect(actual).toEqual(expected);
+    });
+  }
+});
+
+describe('archive file names ↔ episode URLs', () => {
+  it.each([
+    ['shipit/ship-it-26.md', 'shipit', '26'],
+    ['jsparty/js-party-meet-rachel-white.md', 'jsparty', 'meet-rachel-white'],
+    ['bigtent/big-tent-s1e4.md', 'bigtent', 's1e4'],
+    ['friends/changelog--friends-47.md', 'friends', '47'],
+    ['podcast/the-changelog-bonus-sustainoss.md', 'podcast', 'bonus-sustainoss'],
+    ['podcast/changelog-interviews-534.md', 'podcast', '534'],
+    ['gotime/go-time-201.md', 'gotime', '201'],
+    ['practicalai/practical-ai-200.md', 'practicalai', '200'],
+    ['news/changelog-news-100.md', 'news', '100'],
+    ['founderstalk/founders-talk-founders-talk-is-back.md', 'founderstalk', 'founders-talk-is-back'],
+    ['brainscience/brain-science-perfect.md', 'brainscience', 'perfect'],
+    ['backstage/backstage-1.md', 'backstage', '1'],
+    ['rfc/request-for-commits-behind-season-one.md', 'rfc', 'behind-season-one'],
+    ['spotlight/spotlight-11.md', 'spotlight', '11'],
+    ['afk/away-from-keyboard-away-at-oscon.md', 'afk', 'away-at-oscon'],
+  ])('%s is /%s/%s', (path, podcast, slug) => {
+    expect(episodeFromArchivePath(path)).toEqual({ podcast, slug });
+  });
+
+  it('maps back to the same file for canonical names', () => {
+    expect(archivePath({ podcast: 'jsparty', slug: 'meet-rachel-white' })).toBe('jsparty/js-party-meet-rachel-white.md');
+    expect(archivePath({ podcast: 'bigtent', slug: 's1e4' })).toBe('bigtent/big-tent-s1e4.md');
+  });
+
+  it('rejects files of unknown shows or without the show prefix', () => {
+    expect(episodeFromArchivePath('unknown/foo-1.md')).toBeNull();
+    expect(episodeFromArchivePath('shipit/go-time-1.md')).toBeNull();
+    expect(episodeFromArchivePath('shipit/README.md')).toBeNull();
+  });
+});

@@ -1,0 +1,28 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: a reader sees where `browser` or `defineContentScript` come from.
+  imports: false,
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Changelog Transcripts',
+    description: 'Search, filter by speaker and follow along Changelog transcripts on every episode page; show notes as copyable links.',
+    permissions: ['storage'],
+    host_permissions: ['https://changelog.com/*'],
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'changelog-transcripts@listeners.invalid',
+          strict_min_version: '115.0',
+          // Nothing leaves the browser: no telemetry, no remote calls.
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+});
