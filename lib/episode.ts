@@ -84,17 +84,7 @@ export interface Chapter {
  * What a link in the show notes points at, judged from its URL and the emoji the notes put
  * before it (🎬 video, 🎙 podcast episode, 📘 book).
  */
-export type LinkKind =
-  | 'episode'
-  | 'video'
-  | 'repository'
-  | 'post'
-  | 'profile'
-  | 'package'
-  | 'paper'
-  | 'book'
-  | 'article'
-  | 'website';
+export type LinkKind = 'episode' | 'video' | 'repository' | 'post' | 'profile' | 'package' | 'paper' | 'book' | 'article' | 'website';
 
 /** A link of the show notes, with what follows it in the notes. */
 export interface NoteLink {

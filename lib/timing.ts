@@ -97,11 +97,8 @@ export function estimateStarts(items: readonly TimedWords[], duration?: number):
     points.push({ word: totalWords, seconds: duration });
   }
 
-  const measured = points.length > 1 ? points[points.length - 1] as Point : undefined;
-  const rate =
-    measured && measured.seconds >= 60 && measured.word > 0
-      ? measured.word / measured.seconds
-      : DEFAULT_WORDS_PER_SECOND;
+  const measured = points.length > 1 ? (points[points.length - 1] as Point) : undefined;
+  const rate = measured && measured.seconds >= 60 && measured.word > 0 ? measured.word / measured.seconds : DEFAULT_WORDS_PER_SECOND;
 
   const starts: number[] = [];
   let segment = 0;

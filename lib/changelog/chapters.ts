@@ -115,7 +115,7 @@ export function deriveChapters(items: readonly TranscriptItem[], notes: readonly
       const particular = speakers.filter((name) => !inEvery.has(name));
       const names = (particular.length > 0 ? particular : speakers).join(', ');
       const opening = firstWords(segment.find((item) => item.kind === 'speech'));
-      title = [names, opening && `“${opening}”`].filter(Boolean).join(': ') || `Part ${i + 1}`;
+      title = [names, opening].filter(Boolean).join(' — ') || `Part ${i + 1}`;
     }
     const chapter: Chapter = { number: i + 1, title, start, source: 'derived', firstItem: first.index };
     const next = segments[i + 1]?.[0];

@@ -65,13 +65,17 @@ function kindFromUrl(href: string): LinkKind {
   } catch {
     return 'article';
   }
-  const host = url.hostname.toLowerCase().replace(/^www\./, '').replace(/^m\./, '');
+  const host = url.hostname
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .replace(/^m\./, '');
   const parts = pathParts(url);
   const path = url.pathname.toLowerCase();
 
   if (episodeLabel(href)) return 'episode';
   if (host === 'changelog.com' && parts[0] === 'person') return 'profile';
-  if (host === 'youtube.com' && (parts[0] === 'watch' || parts[0] === 'live' || parts[0] === 'shorts' || parts[0] === 'embed')) return 'video';
+  if (host === 'youtube.com' && (parts[0] === 'watch' || parts[0] === 'live' || parts[0] === 'shorts' || parts[0] === 'embed'))
+    return 'video';
   if (host === 'youtu.be' || (host === 'vimeo.com' && /^\d+$/.test(parts[0] ?? ''))) return 'video';
   if (host === 'twitch.tv' && parts[1] === 'videos') return 'video';
   if (host === 'podcasts.apple.com' || (host === 'open.spotify.com' && parts[0] === 'episode') || host === 'overcast.fm') return 'episode';

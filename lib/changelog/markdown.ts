@@ -11,9 +11,7 @@ import { LinkTracker, ParagraphBuilder, type RunStyle, safeHttpUrl, strongerStyl
 type Token = ReturnType<MarkdownIt['parse']>[number];
 
 /** A heading, a paragraph (or list item, or quote), or a code block, with its runs. */
-export type MarkdownBlock =
-  | { kind: 'heading'; level: number; runs: Paragraph }
-  | { kind: 'paragraph'; inList: boolean; runs: Paragraph };
+export type MarkdownBlock = { kind: 'heading'; level: number; runs: Paragraph } | { kind: 'paragraph'; inList: boolean; runs: Paragraph };
 
 const markdown = new MarkdownIt('commonmark');
 

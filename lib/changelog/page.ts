@@ -7,9 +7,9 @@
 import type { EpisodeParts, FeaturedPerson, Paragraph, ParsedItem, Sponsor, TranscriptStatus } from '../episode';
 import { parseChaptersTable } from './chapters';
 import { ParagraphBuilder, type RunStyle, safeHttpUrl, strongerStyle } from './inline';
+import { sectionById, select, selectAll } from './selectors';
 import { type NotesBlock, sectionsFromBlocks } from './show-notes';
 import { kindOfLabel, speakerOfLabel } from './speakers';
-import { select, sectionById, selectAll } from './selectors';
 import { type EpisodeRef, episodeNumber, SITE_ORIGIN } from './urls';
 
 /** What the page parser read, and the parts of the page it expected but did not find. */
@@ -22,8 +22,36 @@ export interface PageParse {
 /** Tags whose content is a paragraph of its own. */
 const LEAF_BLOCKS = new Set(['P', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE', 'TD', 'TH', 'FIGCAPTION', 'DT', 'DD']);
 /** Tags that only hold blocks. */
-const CONTAINER_BLOCKS = new Set(['UL', 'OL', 'DIV', 'BLOCKQUOTE', 'FIGURE', 'TABLE', 'THEAD', 'TBODY', 'TR', 'SECTION', 'DL', 'ARTICLE', 'HEADER']);
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'IMG', 'SVG', 'VIDEO', 'AUDIO', 'IFRAME', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA']);
+const CONTAINER_BLOCKS = new Set([
+  'UL',
+  'OL',
+  'DIV',
+  'BLOCKQUOTE',
+  'FIGURE',
+  'TABLE',
+  'THEAD',
+  'TBODY',
+  'TR',
+  'SECTION',
+  'DL',
+  'ARTICLE',
+  'HEADER',
+]);
+const SKIPPED = new Set([
+  'SCRIPT',
+  'STYLE',
+  'TEMPLATE',
+  'NOSCRIPT',
+  'IMG',
+  'SVG',
+  'VIDEO',
+  'AUDIO',
+  'IFRAME',
+  'BUTTON',
+  'INPUT',
+  'SELECT',
+  'TEXTAREA',
+]);
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -165,7 +193,7 @@ export function parseTranscriptItems(root: ParentNode, base: string = SITE_ORIGI
     if (!match) continue;
     let item = anchor.nextElementSibling;
     while (item && !item.classList.contains('transcript-item') && item.tagName !== 'A') item = item.nextElementSibling;
-    if (!item || !item.classList.contains('transcript-item')) continue;
+    if (!item?.classList.contains('transcript-item')) continue;
     const label = (select(item, 'itemSpeakerName')?.textContent ?? '').replace(/\s+/g, ' ').trim();
     items.push({
       index: Number(match[1]),
@@ -209,7 +237,10 @@ function parseFeaturing(doc: ParentNode, base: string): FeaturedPerson[] {
       if (node === firstLink) break;
       name += node.textContent ?? '';
     }
-    name = name.replace(/[–—-]\s*$/u, '').replace(/\s+/g, ' ').trim();
+    name = name
+      .replace(/[–—-]\s*$/u, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (!name) continue;
     const person: FeaturedPerson = { name, links };
     const profile = profiles.get(name);
@@ -231,7 +262,12 @@ function parseSponsors(doc: ParentNode, base: string): Sponsor[] {
     const name = (nameLink?.textContent ?? paragraph.querySelector('strong')?.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (!name) continue;
     const full = (paragraph.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const description = full.startsWith(name) ? full.slice(name.length).replace(/^[\s–—:-]+/u, '').trim() : full;
+    const description = full.startsWith(name)
+      ? full
+          .slice(name.length)
+          .replace(/^[\s–—:-]+/u, '')
+          .trim()
+      : full;
     const sponsor: Sponsor = { name, description };
     const url = safeHttpUrl(nameLink?.getAttribute('href'), base);
     if (url) sponsor.url = url;
@@ -272,7 +308,11 @@ export function parseEpisodePage(doc: Document, ref: EpisodeRef, base: string = 
     }
   };
 
-  const title = attempt('title', () => select(doc, 'title')?.textContent?.replace(/\s+/g, ' ').trim() ?? '', (v) => v === '');
+  const title = attempt(
+    'title',
+    () => select(doc, 'title')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+    (v) => v === '',
+  );
   if (title) parts.title = title;
   const subtitle = select(doc, 'subtitle')?.textContent?.replace(/\s+/g, ' ').trim();
   if (subtitle) parts.subtitle = subtitle;
@@ -281,16 +321,41 @@ export function parseEpisodePage(doc: Document, ref: EpisodeRef, base: string = 
   const duration = parseDuration(doc);
   if (duration !== undefined) parts.duration = duration;
 
-  parts.items = attempt('transcript', () => parseTranscriptItems(doc, base), (v) => v.length === 0) ?? [];
+  parts.items =
+    attempt(
+      'transcript',
+      () => parseTranscriptItems(doc, base),
+      (v) => v.length === 0,
+    ) ?? [];
   parts.transcriptStatus = transcriptStatus(doc, parts.items.length);
-  parts.featuring = attempt('featuring', () => parseFeaturing(doc, base), () => false) ?? [];
-  parts.sponsors = attempt('sponsors', () => parseSponsors(doc, base), () => false) ?? [];
+  parts.featuring =
+    attempt(
+      'featuring',
+      () => parseFeaturing(doc, base),
+      () => false,
+    ) ?? [];
+  parts.sponsors =
+    attempt(
+      'sponsors',
+      () => parseSponsors(doc, base),
+      () => false,
+    ) ?? [];
   const notesBody = (() => {
     const section = sectionById(doc, 'notes');
     return section ? select(section, 'sectionBody') : null;
   })();
-  parts.notes = attempt('notes', () => (notesBody ? sectionsFromBlocks(domBlocks(notesBody, base)) : []), () => false) ?? [];
-  parts.chapters = attempt('chapters', () => parseChaptersTable(sectionById(doc, 'chapters')), () => false) ?? [];
+  parts.notes =
+    attempt(
+      'notes',
+      () => (notesBody ? sectionsFromBlocks(domBlocks(notesBody, base)) : []),
+      () => false,
+    ) ?? [];
+  parts.chapters =
+    attempt(
+      'chapters',
+      () => parseChaptersTable(sectionById(doc, 'chapters')),
+      () => false,
+    ) ?? [];
   return { parts, missing };
 }
 

@@ -4,7 +4,7 @@
  * stands, and each piece is one item rendered as Markdown. Text before the first marker becomes
  * an item labelled `Unknown`.
  */
-import type { ParsedItem, Paragraph } from '../episode';
+import type { Paragraph, ParsedItem } from '../episode';
 import { ParagraphBuilder } from './inline';
 import { markdownParagraphs } from './markdown';
 import { kindOfLabel, speakerOfLabel, UNATTRIBUTED_LABEL } from './speakers';

@@ -65,11 +65,6 @@ export function sharedPageFixtures(): PageFixture[] {
   return pagesIn(SHARED_PAGES_DIR);
 }
 
-/** Our own fixtures in tests/fixtures/pages, same DOM shape, our own words. */
-export function ownPageFixtures(): PageFixture[] {
-  return pagesIn(join(OWN_FIXTURES_DIR, 'pages'));
-}
-
 /** Shared pages that are not episode pages, with the URL each stands for. */
 export const SHARED_NON_EPISODE_PAGES: { file: string; url: string }[] = [
   { file: 'shipit-index.html', url: 'https://changelog.com/shipit' },

@@ -6,36 +6,75 @@ import { parseChaptersJson } from '@/lib/changelog/chapters';
 import { parseShowNotesMarkdown } from '@/lib/changelog/show-notes';
 import { parseTranscriptMarkdown } from '@/lib/changelog/transcript-markdown';
 import { archivePath, episodeFromArchivePath, parseEpisodeUrl } from '@/lib/changelog/urls';
-import { CORPUS_DIR, hasCorpus, hasSharedPages, needs, SHARED_PAGES_DIR, sharedPageFixtures } from '../support/shared';
+import { OWN_ARCHIVE_DIR, ownEpisodeFixtures } from '../support/own-fixtures';
+import {
+  CORPUS_DIR,
+  hasCorpus,
+  hasSharedPages,
+  needs,
+  OWN_FIXTURES_DIR,
+  type PageTruth,
+  SHARED_PAGES_DIR,
+  sharedPageFixtures,
+} from '../support/shared';
 import { truthOf, truthView } from '../support/truth';
 
 function readIfThere(path: string): string | undefined {
   return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
 }
 
-describe(needs(hasCorpus && hasSharedPages, 'archive Markdown parsers against the shared truth files'), () => {
-  if (!hasCorpus || !hasSharedPages) it.skip('needs ../shared', () => {});
-  for (const fixture of sharedPageFixtures()) {
-    it(`${fixture.name}: transcript and show notes from the archive agree with the truth`, () => {
-      const ref = parseEpisodeUrl(fixture.truth.url);
+interface ArchiveCase {
+  name: string;
+  truth: PageTruth;
+  corpus: string;
+  chaptersJson?: string;
+}
+
+function checkArchiveAgainstTruth(cases: ArchiveCase[]) {
+  for (const { name, truth, corpus, chaptersJson } of cases) {
+    it(`${name}: transcript and show notes from the archive agree with the truth`, () => {
+      const ref = parseEpisodeUrl(truth.url);
       expect(ref).not.toBeNull();
       if (!ref) return;
-      const transcript = readIfThere(join(CORPUS_DIR, 'transcripts', archivePath(ref)));
-      const notes = readIfThere(join(CORPUS_DIR, 'show-notes', archivePath(ref)));
-      expect(transcript !== undefined).toBe(fixture.truth.hasTranscript);
-      const chaptersJson = readIfThere(join(SHARED_PAGES_DIR, `${fixture.name}.chapters.json`));
+      const transcript = readIfThere(join(corpus, 'transcripts', archivePath(ref)));
+      const notes = readIfThere(join(corpus, 'show-notes', archivePath(ref)));
+      expect(transcript !== undefined).toBe(truth.hasTranscript);
+      const chapters = chaptersJson ? readIfThere(chaptersJson) : undefined;
       const episode = buildEpisode({
         ...ref,
         items: transcript ? parseTranscriptMarkdown(transcript) : [],
         notes: notes ? parseShowNotesMarkdown(notes) : [],
-        chapters: chaptersJson ? parseChaptersJson(JSON.parse(chaptersJson)) : [],
+        chapters: chapters ? parseChaptersJson(JSON.parse(chapters)) : [],
       });
-      // Sponsors and the title live only on the page, never in the archive.
-      const { sponsors: _sponsors, ...expected } = truthOf(fixture.truth);
+      // Sponsors live only on the page, never in the archive.
+      const { sponsors: _sponsors, ...expected } = truthOf(truth);
       const { sponsors: _none, ...actual } = truthView(episode);
       expect(actual).toEqual(expected);
     });
   }
+}
+
+describe(needs(hasCorpus && hasSharedPages, 'archive Markdown parsers against the shared truth files'), () => {
+  if (!hasCorpus || !hasSharedPages) it.skip('needs ../shared', () => {});
+  checkArchiveAgainstTruth(
+    sharedPageFixtures().map((fixture) => ({
+      name: fixture.name,
+      truth: fixture.truth,
+      corpus: CORPUS_DIR,
+      chaptersJson: join(SHARED_PAGES_DIR, `${fixture.name}.chapters.json`),
+    })),
+  );
+});
+
+describe('archive Markdown parsers against our own truth files', () => {
+  checkArchiveAgainstTruth(
+    ownEpisodeFixtures().map((fixture) => ({
+      name: fixture.name,
+      truth: fixture.truth,
+      corpus: OWN_ARCHIVE_DIR,
+      chaptersJson: join(OWN_FIXTURES_DIR, 'pages', `${fixture.name}.chapters.json`),
+    })),
+  );
 });
 
 describe('archive file names ↔ episode URLs', () => {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { buildEpisode } from '@/lib/build-episode';
 import { parseEpisodePage } from '@/lib/changelog/page';
 import { parseEpisodeUrl } from '@/lib/changelog/urls';
-import { hasSharedPages, needs, ownPageFixtures, type PageFixture, sharedPageFixtures } from '../support/shared';
+import { ownEpisodeFixtures } from '../support/own-fixtures';
+import { hasSharedPages, needs, type PageFixture, sharedPageFixtures } from '../support/shared';
 import { truthOf, truthView } from '../support/truth';
 
 function parse(fixture: PageFixture) {
@@ -30,5 +31,5 @@ describe(needs(hasSharedPages, 'page parser on the shared changelog.com fixtures
 });
 
 describe('page parser on our own fixtures', () => {
-  checkAgainstTruth(ownPageFixtures());
+  checkAgainstTruth(ownEpisodeFixtures());
 });
