@@ -3,6 +3,7 @@ import { defineConfig } from 'wxt';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
+  // Local modules in modules/ (the panel chunk build) are picked up by WXT automatically.
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where `browser` or `defineContentScript` come from.
   imports: false,

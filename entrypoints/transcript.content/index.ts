@@ -1,11 +1,19 @@
+/**
+ * Runs on every changelog.com page. Checks the URL and stops there unless it names an episode;
+ * only then imports the panel (a separate ES module) and hands it the page.
+ */
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { episodeRefFromUrl } from '@/lib/changelog/detect';
 
 export default defineContentScript({
   matches: ['https://changelog.com/*'],
-  main() {
+  runAt: 'document_idle',
+  async main(ctx) {
     const ref = episodeRefFromUrl(location.href);
     if (!ref) return;
-    document.documentElement.dataset.changelogTranscripts = 'episode';
+    const url = browser.runtime.getURL('/content-scripts/transcript-panel/panel.js');
+    const panel: typeof import('./panel') = await import(/* @vite-ignore */ url);
+    await panel.mountPanel(ctx, ref);
   },
 });

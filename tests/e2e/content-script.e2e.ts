@@ -1,0 +1,47 @@
+/**
+ * The content script in both browsers: it mounts on episode pages and does nothing anywhere
+ * else on changelog.com.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OWN_NON_EPISODE_PAGES } from '../support/own-fixtures';
+import { hasSharedPages, SHARED_NON_EPISODE_PAGES } from '../support/shared';
+import { availableBrowsers, type ExtensionBrowser, launch } from './support/browsers';
+
+const HOST = 'changelog-transcript';
+
+for (const name of availableBrowsers()) {
+  describe(`content script in ${name}`, () => {
+    let browser: ExtensionBrowser;
+    beforeAll(async () => {
+      browser = await launch(name);
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    const episodes = ['https://changelog.com/shipit/990', ...(hasSharedPages ? ['https://changelog.com/shipit/26'] : [])];
+    for (const url of episodes) {
+      it(`mounts on the episode page ${url}`, async () => {
+        const page = await browser.newPage();
+        await page.goto(url);
+        await page.waitFor((host) => document.querySelector(host)?.shadowRoot, HOST);
+        expect(await page.evaluate((host) => document.querySelectorAll(host).length, HOST)).toBe(1);
+        expect(page.errors).toEqual([]);
+        await page.close();
+      });
+    }
+
+    const others = [...OWN_NON_EPISODE_PAGES.map((p) => p.url), ...(hasSharedPages ? SHARED_NON_EPISODE_PAGES.map((p) => p.url) : [])];
+    for (const url of others) {
+      it(`stays idle on ${url}`, async () => {
+        const page = await browser.newPage();
+        await page.goto(url);
+        // Give a content script every chance to do something, then check it did not.
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        expect(await page.evaluate((host) => document.querySelectorAll(host).length, HOST)).toBe(0);
+        expect(page.errors).toEqual([]);
+        await page.close();
+      });
+    }
+  });
+}

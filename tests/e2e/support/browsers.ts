@@ -1,0 +1,231 @@
+/**
+ * The built extension in real browsers, behind one small interface so every end-to-end test runs
+ * unchanged in Debian's Chromium (playwright-core, `--load-extension`) and Firefox ESR
+ * (puppeteer-core over WebDriver BiDi, `browser.installExtension`). Neither tool downloads a
+ * browser; both get changelog.com from the fixtures.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page as PlaywrightPage } from 'playwright-core';
+import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
+import { PROJECT_ROOT } from '../../support/shared';
+import { siteResponse } from './site';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+export const EXTENSION_DIRS: Record<BrowserName, string> = {
+  chromium: join(PROJECT_ROOT, '.output/chrome-mv3'),
+  firefox: join(PROJECT_ROOT, '.output/firefox-mv2'),
+};
+
+/** A fixed internal UUID for the Firefox install, so `moz-extension://…/popup.html` is known. */
+const FIREFOX_EXTENSION_UUID = '2f6c6c1e-8a8f-4c55-9d3e-2b1c0f7e9a11';
+
+/** Which browsers this machine can run the suite in. */
+export function availableBrowsers(): BrowserName[] {
+  const names: BrowserName[] = [];
+  if (existsSync(CHROMIUM_PATH)) names.push('chromium');
+  if (existsSync(FIREFOX_PATH)) names.push('firefox');
+  return names;
+}
+
+/** A tab, whichever browser drives it. */
+export interface TestPage {
+  goto(url: string): Promise<void>;
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** Polls `fn` in the page until it returns a truthy value. */
+  waitFor<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
+  press(key: string): Promise<void>;
+  type(text: string): Promise<void>;
+  /** A real (trusted) click at the centre of a point the page computed. */
+  clickAt(x: number, y: number): Promise<void>;
+  setViewport(width: number, height: number): Promise<void>;
+  screenshot(path: string): Promise<void>;
+  /** Page errors and console errors seen so far. */
+  errors: string[];
+  /** Every console message, for tests about warnings. */
+  console: string[];
+  close(): Promise<void>;
+}
+
+/** A browser with the extension installed. */
+export interface ExtensionBrowser {
+  name: BrowserName;
+  newPage(): Promise<TestPage>;
+  /** The URL of an extension page, e.g. `popup.html?episode=shipit/26`. */
+  extensionUrl(path: string): string;
+  close(): Promise<void>;
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function manifestIsBuilt(name: BrowserName): void {
+  if (!existsSync(join(EXTENSION_DIRS[name], 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIRS[name]}: run \`npm run build\` before the end-to-end tests.`);
+  }
+}
+
+async function poll(check: () => Promise<unknown>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      if (await check()) return;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** An expression calling `fn(arg)` in the page and returning only whether it was truthy (DOM nodes do not serialize). */
+function truthy<A>(fn: (arg: A) => unknown, arg: A): string {
+  return `Boolean((${fn.toString()})(${JSON.stringify(arg ?? null)}))`;
+}
+
+/** Resource loads the tests abort on purpose (avatars on cdn.changelog.com): not errors of ours. */
+const ABORTED_LOAD = /Failed to load resource|net::ERR_FAILED|NS_ERROR_ABORT/;
+
+function wrapPlaywright(page: PlaywrightPage): TestPage {
+  const errors: string[] = [];
+  const consoleLines: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    consoleLines.push(`${message.type()}: ${message.text()}`);
+    if (message.type() === 'error' && !ABORTED_LOAD.test(message.text())) errors.push(`console: ${message.text()}`);
+  });
+  return {
+    errors,
+    console: consoleLines,
+    async goto(url) {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    waitFor: (fn, arg, timeoutMs = 15_000) => poll(() => page.evaluate(truthy(fn, arg)), timeoutMs, fn.toString().slice(0, 120)),
+    press: (key) => page.keyboard.press(key),
+    type: (text) => page.keyboard.type(text),
+    clickAt: (x, y) => page.mouse.click(x, y),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    async screenshot(path) {
+      await page.screenshot({ path });
+    },
+    close: () => page.close(),
+  };
+}
+
+function wrapPuppeteer(page: PuppeteerPage): TestPage {
+  const errors: string[] = [];
+  const consoleLines: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error instanceof Error ? error.message : String(error)}`));
+  page.on('console', (message) => {
+    consoleLines.push(`${message.type()}: ${message.text()}`);
+    if (message.type() === 'error' && !ABORTED_LOAD.test(message.text())) errors.push(`console: ${message.text()}`);
+  });
+  return {
+    errors,
+    console: consoleLines,
+    async goto(url) {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    waitFor: (fn, arg, timeoutMs = 15_000) => poll(() => page.evaluate(truthy(fn, arg)), timeoutMs, fn.toString().slice(0, 120)),
+    press: (key) => page.keyboard.press(key as never),
+    type: (text) => page.keyboard.type(text),
+    clickAt: (x, y) => page.mouse.click(x, y),
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    async screenshot(path) {
+      await page.screenshot({ path });
+    },
+    close: () => page.close(),
+  };
+}
+
+async function launchChromium(): Promise<ExtensionBrowser> {
+  manifestIsBuilt('chromium');
+  const extension = EXTENSION_DIRS.chromium;
+  const profile = mkdtempSync(join(tmpdir(), 'changelog-e2e-chromium-'));
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
+  });
+  await context.route('https://changelog.com/**', (route) => {
+    const response = siteResponse(route.request().url());
+    return route.fulfill({ status: response.status, contentType: response.contentType, body: response.body });
+  });
+  // Anything else off-machine fails fast instead of waiting on a closed network.
+  await context.route(/^https?:\/\/(?!changelog\.com\/)/, (route) => route.abort());
+  let worker = context.serviceWorkers()[0];
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  const extensionId = new URL(worker.url()).host;
+  return {
+    name: 'chromium',
+    async newPage() {
+      return wrapPlaywright(await context.newPage());
+    },
+    extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+async function launchFirefox(): Promise<ExtensionBrowser> {
+  manifestIsBuilt('firefox');
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIRS.firefox, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const geckoId = manifest.browser_specific_settings?.gecko?.id ?? '';
+  const browser: PuppeteerBrowser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    protocol: 'webDriverBiDi',
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_EXTENSION_UUID }),
+      'network.dns.disableIPv6': true,
+    },
+  });
+  await browser.installExtension(EXTENSION_DIRS.firefox);
+  return {
+    name: 'firefox',
+    async newPage() {
+      const page = await browser.newPage();
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        if (request.isInterceptResolutionHandled()) return;
+        const url = request.url();
+        if (url.startsWith('https://changelog.com/')) {
+          const response = siteResponse(url);
+          void request.respond({ status: response.status, contentType: response.contentType, body: response.body });
+        } else if (/^https?:/.test(url)) {
+          void request.abort();
+        } else {
+          void request.continue();
+        }
+      });
+      return wrapPuppeteer(page);
+    },
+    extensionUrl: (path) => `moz-extension://${FIREFOX_EXTENSION_UUID}/${path.replace(/^\//, '')}`,
+    close: () => browser.close(),
+  };
+}
+
+/** Starts `name` with the built extension installed. */
+export function launch(name: BrowserName): Promise<ExtensionBrowser> {
+  return name === 'chromium' ? launchChromium() : launchFirefox();
+}

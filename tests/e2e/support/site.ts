@@ -1,0 +1,66 @@
+/**
+ * The stand-in for changelog.com in end-to-end tests: every `https://changelog.com/*` request the
+ * browser makes is answered from the fixtures (the shared ones when ../shared is there, ours
+ * always). Nothing reaches the network.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OWN_NON_EPISODE_PAGES, ownPageInputs } from '../../support/own-fixtures';
+import { OWN_FIXTURES_DIR, SHARED_PAGES_DIR } from '../../support/shared';
+import { renderSitePage } from '../../support/site-page';
+
+export interface SiteResponse {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+/** URL path → shared fixture file. */
+const SHARED_ROUTES: Record<string, string> = {
+  '/shipit/26': 'shipit-26.html',
+  '/shipit/53': 'shipit-53.html',
+  '/shipit/25': 'shipit-25.html',
+  '/friends/47': 'friends-47.html',
+  '/friends/47/chapters': 'friends-47.chapters.json',
+  '/jsparty/meet-rachel-white': 'jsparty-meet-rachel-white.html',
+  '/podcast/50': 'podcast-50-legacy.html',
+  '/friends/126': 'friends-126-coming-soon.html',
+  '/shipit': 'shipit-index.html',
+  '/news': 'news-index.html',
+  '/person/gerhard': 'person-gerhard.html',
+};
+
+/** Our own pages, rendered once per test run. */
+function ownRoutes(): Map<string, SiteResponse> {
+  const routes = new Map<string, SiteResponse>();
+  for (const [name, input] of Object.entries(ownPageInputs())) {
+    routes.set(`/${input.podcast}/${input.slug}`, { status: 200, contentType: 'text/html; charset=utf-8', body: renderSitePage(input) });
+    const chapters = join(OWN_FIXTURES_DIR, 'pages', `${name}.chapters.json`);
+    if (existsSync(chapters)) {
+      routes.set(`/${input.podcast}/${input.slug}/chapters`, { status: 200, contentType: 'application/json', body: readFileSync(chapters, 'utf8') });
+    }
+  }
+  for (const page of OWN_NON_EPISODE_PAGES) {
+    routes.set(new URL(page.url).pathname, { status: 200, contentType: 'text/html; charset=utf-8', body: page.html });
+  }
+  return routes;
+}
+
+let own: Map<string, SiteResponse> | undefined;
+
+/** What changelog.com answers for `url` in tests. */
+export function siteResponse(url: string): SiteResponse {
+  const path = new URL(url).pathname.replace(/\/+$/, '') || '/';
+  own ??= ownRoutes();
+  const ours = own.get(path);
+  if (ours) return ours;
+  const file = SHARED_ROUTES[path];
+  if (file && existsSync(join(SHARED_PAGES_DIR, file))) {
+    return {
+      status: 200,
+      contentType: file.endsWith('.json') ? 'application/json' : 'text/html; charset=utf-8',
+      body: readFileSync(join(SHARED_PAGES_DIR, file), 'utf8'),
+    };
+  }
+  return { status: 404, contentType: 'text/html', body: '<!DOCTYPE html><title>Not found</title><h1>Not found</h1>' };
+}
