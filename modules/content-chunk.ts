@@ -49,6 +49,10 @@ export default defineWxtModule({
       if (!base) throw new Error(`content-chunk: no Vite config seen for the "${CONTENT_SCRIPT}" content script`);
       await buildPanel(wxt, base);
     });
+    // Lets `browser.runtime.getURL(PANEL_ENTRY)` type-check like any public file.
+    wxt.hooks.hook('prepare:publicPaths', (_, paths) => {
+      paths.push(PANEL_ENTRY);
+    });
     wxt.hooks.hook('build:manifestGenerated', (_, manifest) => {
       manifest.web_accessible_resources ??= [];
       // WXT turns this MV3 shape into MV2's list of strings for Firefox.

@@ -13,7 +13,12 @@ export async function mountPanel(ctx: ContentScriptContext, ref: EpisodeRef) {
     append: 'before',
     isolateEvents: true,
     onMount(container) {
-      render(<p data-testid="hello">Hello {ref.podcast}/{ref.slug}</p>, container);
+      render(
+        <p data-testid="hello">
+          Hello {ref.podcast}/{ref.slug}
+        </p>,
+        container,
+      );
     },
     onRemove(container) {
       if (container) render(null, container);

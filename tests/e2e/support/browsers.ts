@@ -92,7 +92,7 @@ async function poll(check: () => Promise<unknown>, timeoutMs: number, what: stri
 }
 
 /** An expression calling `fn(arg)` in the page and returning only whether it was truthy (DOM nodes do not serialize). */
-function truthy<A>(fn: (arg: A) => unknown, arg: A): string {
+function truthy(fn: (arg: unknown) => unknown, arg: unknown): string {
   return `Boolean((${fn.toString()})(${JSON.stringify(arg ?? null)}))`;
 }
 
@@ -114,7 +114,8 @@ function wrapPlaywright(page: PlaywrightPage): TestPage {
       await page.goto(url, { waitUntil: 'load' });
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    waitFor: (fn, arg, timeoutMs = 15_000) => poll(() => page.evaluate(truthy(fn, arg)), timeoutMs, fn.toString().slice(0, 120)),
+    waitFor: (fn, arg, timeoutMs = 15_000) =>
+      poll(() => page.evaluate(truthy(fn as (arg: unknown) => unknown, arg)), timeoutMs, fn.toString().slice(0, 120)),
     press: (key) => page.keyboard.press(key),
     type: (text) => page.keyboard.type(text),
     clickAt: (x, y) => page.mouse.click(x, y),
@@ -141,7 +142,8 @@ function wrapPuppeteer(page: PuppeteerPage): TestPage {
       await page.goto(url, { waitUntil: 'load' });
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    waitFor: (fn, arg, timeoutMs = 15_000) => poll(() => page.evaluate(truthy(fn, arg)), timeoutMs, fn.toString().slice(0, 120)),
+    waitFor: (fn, arg, timeoutMs = 15_000) =>
+      poll(() => page.evaluate(truthy(fn as (arg: unknown) => unknown, arg)), timeoutMs, fn.toString().slice(0, 120)),
     press: (key) => page.keyboard.press(key as never),
     type: (text) => page.keyboard.type(text),
     clickAt: (x, y) => page.mouse.click(x, y),

@@ -37,7 +37,11 @@ function ownRoutes(): Map<string, SiteResponse> {
     routes.set(`/${input.podcast}/${input.slug}`, { status: 200, contentType: 'text/html; charset=utf-8', body: renderSitePage(input) });
     const chapters = join(OWN_FIXTURES_DIR, 'pages', `${name}.chapters.json`);
     if (existsSync(chapters)) {
-      routes.set(`/${input.podcast}/${input.slug}/chapters`, { status: 200, contentType: 'application/json', body: readFileSync(chapters, 'utf8') });
+      routes.set(`/${input.podcast}/${input.slug}/chapters`, {
+        status: 200,
+        contentType: 'application/json',
+        body: readFileSync(chapters, 'utf8'),
+      });
     }
   }
   for (const page of OWN_NON_EPISODE_PAGES) {

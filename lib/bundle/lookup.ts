@@ -1,0 +1,64 @@
+/**
+ * Reading the bundled index at run time, from the content script and the popup alike: the
+ * catalog once, then the one record of the episode in view. Where the bytes come from is the
+ * caller's business ({@link BundleReader}); here they are checked, decompressed and decoded,
+ * and anything wrong becomes a {@link CorruptRecordError}.
+ */
+import { gunzipSync } from 'fflate';
+import type { EpisodeRef } from '../changelog/urls';
+import type { EpisodeParts } from '../episode';
+import { CATALOG_FILE, type Catalog, CatalogIndex, decodeCatalog, recordPath } from './catalog';
+import { CorruptRecordError, decodeRecord } from './record';
+
+/** Reads a file of the extension package; null when it is not there. */
+export type BundleReader = (path: string) => Promise<Uint8Array | null>;
+
+/** gzip bytes → the JSON value inside; throws {@link CorruptRecordError} on anything else. */
+export function unpackJson(bytes: Uint8Array): unknown {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(gunzipSync(bytes));
+  } catch (error) {
+    throw new CorruptRecordError(`not a gzip stream of UTF-8 text (${error instanceof Error ? error.message : String(error)})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new CorruptRecordError('not JSON');
+  }
+}
+
+/** The catalog, or null when the package has none. */
+export async function loadCatalog(read: BundleReader): Promise<CatalogIndex | null> {
+  const bytes = await read(CATALOG_FILE);
+  if (!bytes) return null;
+  return new CatalogIndex(decodeCatalog(unpackJson(bytes)));
+}
+
+/** What the bundle says about one episode. */
+export type RecordLookup =
+  | { status: 'found'; parts: EpisodeParts; items: number }
+  /** The bundle was built before this episode (or without its show). */
+  | { status: 'absent' }
+  /** The record is there but unreadable; `reason` says why, for the one warning logged. */
+  | { status: 'corrupt'; reason: string };
+
+/** Looks an episode up in the catalog and, when listed, loads and decodes its record. */
+export async function lookupEpisode(read: BundleReader, catalog: CatalogIndex | null, ref: EpisodeRef): Promise<RecordLookup> {
+  const listed = catalog?.get(ref);
+  if (!listed) return { status: 'absent' };
+  try {
+    const bytes = await read(recordPath(ref));
+    if (!bytes) return { status: 'corrupt', reason: `${recordPath(ref)} is listed in the catalog but missing` };
+    const parts = decodeRecord(unpackJson(bytes));
+    if (parts.podcast !== ref.podcast || parts.slug !== ref.slug) {
+      return { status: 'corrupt', reason: `${recordPath(ref)} holds ${parts.podcast}/${parts.slug}` };
+    }
+    return { status: 'found', parts, items: parts.items.length };
+  } catch (error) {
+    if (error instanceof CorruptRecordError) return { status: 'corrupt', reason: error.message };
+    return { status: 'corrupt', reason: `could not read ${recordPath(ref)}: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+export type { Catalog };

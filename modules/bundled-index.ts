@@ -1,0 +1,54 @@
+/**
+ * Puts the bundled index (every transcript and show note, prebuilt) into the extension: builds it
+ * before WXT's build when the corpus or the parsers changed, copies it into the package, and makes
+ * it readable from changelog.com's content script. See lib/bundle/build.ts.
+ */
+import { copyFileSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { defineWxtModule } from 'wxt/modules';
+import { type BundleResult, buildBundle } from '../lib/bundle/build';
+import { BUNDLE_DIR, CATALOG_FILE } from '../lib/bundle/catalog';
+import { resolveCorpus } from '../lib/bundle/corpus';
+import { BUNDLE_CACHE_DIR, showsFromEnv } from '../lib/bundle/paths';
+
+export default defineWxtModule({
+  name: 'bundled-index',
+  setup(wxt) {
+    let bundle: BundleResult | undefined;
+    wxt.hooks.hook('build:before', () => {
+      const root = wxt.config.root;
+      const corpus = resolveCorpus(root, (line) => wxt.logger.info(line));
+      bundle = buildBundle({
+        corpus,
+        outDir: resolve(root, BUNDLE_CACHE_DIR),
+        shows: showsFromEnv(),
+        log: (line) => wxt.logger.info(line),
+      });
+    });
+    // Copied after the build rather than declared as public assets, so WXT's summary does not
+    // list 2,400 record files; `wxt zip` packs the whole output folder either way.
+    wxt.hooks.hook('build:done', () => {
+      if (!bundle) throw new Error('bundled-index: the index was not built before the extension');
+      for (const file of bundle.files) {
+        const target = join(wxt.config.outDir, file);
+        mkdirSync(dirname(target), { recursive: true });
+        copyFileSync(join(bundle.outDir, file), target);
+      }
+      const megabytes = bundle.files.reduce((sum, file) => sum + statSync(join(bundle?.outDir ?? '', file)).size, 0) / 1e6;
+      wxt.logger.success(
+        `Bundled index: ${bundle.files.length} files, ${megabytes.toFixed(1)} MB, in ${join(wxt.config.outDir, BUNDLE_DIR)}`,
+      );
+    });
+    // Lets `browser.runtime.getURL()` type-check bundle paths: the catalog, and any record.
+    wxt.hooks.hook('prepare:publicPaths', (_, paths) => {
+      paths.push(CATALOG_FILE, { type: 'templateLiteral', path: `${BUNDLE_DIR}/episodes/\${string}` });
+    });
+    wxt.hooks.hook('build:manifestGenerated', (_, manifest) => {
+      manifest.web_accessible_resources ??= [];
+      (manifest.web_accessible_resources as { resources: string[]; matches: string[] }[]).push({
+        resources: [`${BUNDLE_DIR}/*`],
+        matches: ['https://changelog.com/*'],
+      });
+    });
+  },
+});

@@ -1,0 +1,187 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { archiveParts, buildBundle } from '@/lib/bundle/build';
+import { CATALOG_FILE, recordPath } from '@/lib/bundle/catalog';
+import { listCorpus, resolveCorpus } from '@/lib/bundle/corpus';
+import { type BundleReader, loadCatalog, lookupEpisode, unpackJson } from '@/lib/bundle/lookup';
+import { BUNDLE_CACHE_DIR } from '@/lib/bundle/paths';
+import { CorruptRecordError, decodeRecord, encodeRecord } from '@/lib/bundle/record';
+import { parseEpisodeUrl } from '@/lib/changelog/urls';
+import { OWN_ARCHIVE_DIR } from '../support/own-fixtures';
+import { CORPUS_DIR, hasCorpus, needs, PROJECT_ROOT } from '../support/shared';
+
+function readerFor(dir: string): BundleReader {
+  return async (path) => {
+    try {
+      return new Uint8Array(readFileSync(join(dir, path)));
+    } catch {
+      return null;
+    }
+  };
+}
+
+describe('the bundle built from our own small corpus', () => {
+  let out: string;
+  beforeAll(() => {
+    out = mkdtempSync(join(tmpdir(), 'bundle-'));
+    buildBundle({ corpus: OWN_ARCHIVE_DIR, outDir: out, now: '2026-01-01T00:00:00.000Z' });
+  });
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it('lists every episode with transcript or notes in the catalog', async () => {
+    const catalog = await loadCatalog(readerFor(out));
+    expect(catalog?.catalog.episodes.map((e) => [e.podcast, e.slug, e.items, e.speakers.length])).toEqual([
+      ['friends', '990', 30, 3],
+      ['jsparty', 'meet-fixture', 3, 2],
+      ['podcast', '9990', 0, 0],
+      ['shipit', '990', 20, 4],
+    ]);
+    expect(catalog?.catalog.builtAt).toBe('2026-01-01T00:00:00.000Z');
+    expect(catalog?.catalog.sources.map((s) => s.repository)).toEqual(['thechangelog/transcripts', 'thechangelog/show-notes']);
+  });
+
+  it('round-trips every record to exactly what the parsers produce', async () => {
+    const read = readerFor(out);
+    const catalog = await loadCatalog(read);
+    const transcripts = new Map(listCorpus(OWN_ARCHIVE_DIR, 'transcripts').map((f) => [`${f.ref.podcast}/${f.ref.slug}`, f]));
+    const notes = new Map(listCorpus(OWN_ARCHIVE_DIR, 'show-notes').map((f) => [`${f.ref.podcast}/${f.ref.slug}`, f]));
+    for (const episode of catalog?.catalog.episodes ?? []) {
+      const key = `${episode.podcast}/${episode.slug}`;
+      const expected = archiveParts(transcripts.get(key), notes.get(key));
+      const found = await lookupEpisode(read, catalog, episode);
+      expect(found.status).toBe('found');
+      if (found.status !== 'found') continue;
+      expect({ ...found.parts, transcriptStatus: undefined }).toEqual({ ...expected, transcriptStatus: undefined });
+    }
+  });
+
+  it('finds episodes by page URL, slugs that are not numbers included', async () => {
+    const read = readerFor(out);
+    const catalog = await loadCatalog(read);
+    for (const url of ['https://changelog.com/jsparty/meet-fixture#transcript-2', 'https://changelog.com/shipit/990?x=1']) {
+      const ref = parseEpisodeUrl(url);
+      expect(ref).not.toBeNull();
+      if (ref) expect((await lookupEpisode(read, catalog, ref)).status).toBe('found');
+    }
+    expect((await lookupEpisode(read, catalog, { podcast: 'shipit', slug: '991' })).status).toBe('absent');
+  });
+
+  it('reports a corrupt or missing record instead of throwing', async () => {
+    const read = readerFor(out);
+    const catalog = await loadCatalog(read);
+    const ref = { podcast: 'shipit', slug: '990' };
+    const path = join(out, recordPath(ref));
+    const good = readFileSync(path);
+    for (const bad of [Buffer.from('not gzip at all'), good.subarray(0, good.length / 2), Buffer.alloc(0)]) {
+      writeFileSync(path, bad);
+      const found = await lookupEpisode(read, catalog, ref);
+      expect(found.status).toBe('corrupt');
+    }
+    rmSync(path);
+    expect((await lookupEpisode(read, catalog, ref)).status).toBe('corrupt');
+    writeFileSync(path, good);
+    expect((await lookupEpisode(read, catalog, ref)).status).toBe('found');
+  });
+
+  it('reuses an up-to-date bundle and ships the license with the data', () => {
+    const again = buildBundle({ corpus: OWN_ARCHIVE_DIR, outDir: out });
+    expect(again.built).toBe(false);
+    expect(again.files).toContain(CATALOG_FILE);
+    expect(again.files).toContain('data/LICENSE-transcripts.txt');
+    expect(readFileSync(join(out, 'data/ATTRIBUTION.md'), 'utf8')).toMatch(/CC BY-SA 4\.0/);
+  });
+
+  it('limits the bundle to some shows', () => {
+    const limited = mkdtempSync(join(tmpdir(), 'bundle-shows-'));
+    const result = buildBundle({ corpus: OWN_ARCHIVE_DIR, outDir: limited, shows: ['shipit'] });
+    expect(result.episodes).toBe(1);
+    rmSync(limited, { recursive: true, force: true });
+  });
+
+  it('refuses an empty corpus rather than building an empty extension', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'corpus-'));
+    expect(() => buildBundle({ corpus: empty, outDir: join(empty, 'out') })).toThrow(/no episode/);
+    rmSync(empty, { recursive: true, force: true });
+  });
+});
+
+describe('record decoding', () => {
+  it('rejects anything that is not a record of this version, and non-http links', () => {
+    const parts = { podcast: 'shipit', slug: '1', items: [], notes: [] };
+    const good = encodeRecord(parts);
+    expect(decodeRecord(good).podcast).toBe('shipit');
+    for (const bad of [
+      null,
+      1,
+      'x',
+      { ...good, v: 99 },
+      { ...good, items: 'x' },
+      { ...good, items: [['x']] },
+      { ...good, notes: [[null, [['t', 'javascript:alert(1)', 'article']]]] },
+    ]) {
+      expect(() => decodeRecord(bad)).toThrow(CorruptRecordError);
+    }
+    expect(() => unpackJson(new Uint8Array([1, 2, 3]))).toThrow(CorruptRecordError);
+  });
+});
+
+describe(needs(hasCorpus, 'the bundle built from the whole shared corpus'), () => {
+  if (!hasCorpus) it.skip('needs ../shared/corpus', () => {});
+  it.runIf(hasCorpus)('has every episode, and every record round-trips to the parser output', async () => {
+    // The extension build leaves an up-to-date bundle in the cache; this reuses it or builds it.
+    const result = buildBundle({ corpus: CORPUS_DIR, outDir: join(PROJECT_ROOT, BUNDLE_CACHE_DIR) });
+    const read = readerFor(result.outDir);
+    const catalog = await loadCatalog(read);
+    const transcripts = listCorpus(CORPUS_DIR, 'transcripts');
+    const notes = listCorpus(CORPUS_DIR, 'show-notes');
+    expect(transcripts).toHaveLength(2084);
+    const byKey = (files: typeof notes) => new Map(files.map((f) => [`${f.ref.podcast}/${f.ref.slug}`, f]));
+    const t = byKey(transcripts);
+    const n = byKey(notes);
+    const keys = new Set([...t.keys(), ...n.keys()]);
+    expect(catalog?.catalog.episodes).toHaveLength(keys.size);
+    const mismatches: string[] = [];
+    for (const key of keys) {
+      const [podcast = '', slug = ''] = key.split('/');
+      const found = await lookupEpisode(read, catalog, { podcast, slug });
+      if (found.status !== 'found') {
+        mismatches.push(`${key}: ${found.status}`);
+        continue;
+      }
+      const expected = archiveParts(t.get(key), n.get(key));
+      if (!isDeepStrictEqual({ ...found.parts, transcriptStatus: undefined }, { ...expected, transcriptStatus: undefined })) {
+        mismatches.push(`${key}: differs`);
+      }
+    }
+    console.log(`bundle: ${keys.size} episodes, ${transcripts.length} transcripts, ${(result.compressedBytes / 1e6).toFixed(1)} MB`);
+    expect(mismatches.slice(0, 10)).toEqual([]);
+  });
+});
+
+describe('finding the corpus', () => {
+  it('fails with a message naming CHANGELOG_CORPUS when there is none and no network', () => {
+    const root = mkdtempSync(join(tmpdir(), 'project-'));
+    const saved = process.env.CHANGELOG_CORPUS;
+    delete process.env.CHANGELOG_CORPUS;
+    try {
+      expect(() =>
+        resolveCorpus(
+          join(root, 'inner'),
+          () => {},
+          () => false,
+        ),
+      ).toThrow(/CHANGELOG_CORPUS/);
+      process.env.CHANGELOG_CORPUS = join(root, 'nowhere');
+      expect(() => resolveCorpus(root)).toThrow(/CHANGELOG_CORPUS=.*nowhere/);
+      process.env.CHANGELOG_CORPUS = OWN_ARCHIVE_DIR;
+      expect(resolveCorpus(root)).toBe(OWN_ARCHIVE_DIR);
+    } finally {
+      if (saved === undefined) delete process.env.CHANGELOG_CORPUS;
+      else process.env.CHANGELOG_CORPUS = saved;
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
