@@ -30,7 +30,10 @@ async function buildPanel(wxt: Wxt, base: InlineConfig): Promise<void> {
         formats: ['es'],
         fileName: () => 'panel.js',
       },
-      rollupOptions: { output: { entryFileNames: 'panel.js', chunkFileNames: 'chunks/[name]-[hash].js' } },
+      rollupOptions: {
+        // Library mode keeps ES output readable (codegen unminified); this chunk is shipped, not re-bundled.
+        output: { entryFileNames: 'panel.js', chunkFileNames: 'chunks/[name]-[hash].js', minify: true } as Record<string, unknown>,
+      },
     },
   } satisfies InlineConfig);
   // The IIFE settings WXT gives the content script do not apply to an ES module build.

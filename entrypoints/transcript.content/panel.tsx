@@ -1,28 +1,149 @@
+/**
+ * The panel's entry (an ES module the content script imports only on episode pages): reads the
+ * page, looks the episode up in the bundled index, picks the source, and mounts the panel in a
+ * shadow root before the page's transcript. Every listener and observer ends with `ctx`.
+ */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import type { EpisodeRef } from '@/lib/changelog/urls';
+import panelCss from '@/components/panel.css?inline';
+import { TranscriptPanel } from '@/components/TranscriptPanel';
+import { buildEpisode } from '@/lib/build-episode';
+import { loadCatalog, lookupEpisode, type RecordLookup } from '@/lib/bundle/lookup';
+import { parseChaptersJson } from '@/lib/changelog/chapters';
+import { isEpisodeDocument } from '@/lib/changelog/detect';
+import { panelAnchor, parseEpisodePage } from '@/lib/changelog/page';
+import { sectionById } from '@/lib/changelog/selectors';
+import { type EpisodeRef, episodeUrl } from '@/lib/changelog/urls';
+import { chooseSource } from '@/lib/episode-source';
+import type { PanelSettings } from '@/lib/settings';
+import { readBundleFile } from './bundle-reader';
+import { copyText, showOnPage } from './page-actions';
+import { panelSettings, readPanelSettings } from './settings';
+import { sitePlayer } from './site-player';
 
-export async function mountPanel(ctx: ContentScriptContext, ref: EpisodeRef) {
-  const transcript = document.querySelector('.transcript');
-  if (!transcript) return;
+/** The host element's name: `<changelog-transcript>` (part of the automation contract). */
+export const PANEL_HOST = 'changelog-transcript';
+
+async function bundledRecord(ref: EpisodeRef): Promise<RecordLookup> {
+  try {
+    const catalog = await loadCatalog(readBundleFile);
+    return await lookupEpisode(readBundleFile, catalog, ref);
+  } catch (error) {
+    return {
+      status: 'corrupt',
+      reason: `the bundled catalog could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+}
+
+/** The site's `/chapters` JSON, for a page whose Chapters section exists but did not parse. */
+async function chaptersFromEndpoint(ref: EpisodeRef) {
+  try {
+    const response = await fetch(`${episodeUrl(ref)}/chapters`, { credentials: 'omit' });
+    return response.ok ? parseChaptersJson(await response.json()) : [];
+  } catch {
+    return [];
+  }
+}
+
+function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return (
+    target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.tagName === PANEL_HOST.toUpperCase()
+  );
+}
+
+export async function mountPanel(ctx: ContentScriptContext, ref: EpisodeRef): Promise<void> {
+  if (!isEpisodeDocument(document)) return;
+  const anchor = panelAnchor(document);
+  if (!anchor) return;
+
+  const page = parseEpisodePage(document, ref, location.href);
+  const [bundle, settings] = await Promise.all([bundledRecord(ref), readPanelSettings()]);
+  if (ctx.isInvalid) return;
+  if (bundle.status === 'corrupt') console.warn(`[Changelog Transcripts] Using the page's transcript: ${bundle.reason}`);
+  const chosen = chooseSource(page, bundle);
+  if ((chosen.parts.chapters ?? []).length === 0 && sectionById(document, 'chapters')) {
+    chosen.parts.chapters = await chaptersFromEndpoint(ref);
+  }
+  const episode = buildEpisode(chosen.parts);
+
+  const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const player = sitePlayer(document, ctx.signal);
+  let current: PanelSettings = settings;
+  let focusSearch = 0;
+  let rerender = () => {};
+
+  // Never two panels: a stale host from an earlier injection goes first.
+  for (const stale of document.querySelectorAll(PANEL_HOST)) stale.remove();
+
   const ui = await createShadowRootUi(ctx, {
-    name: 'changelog-transcript',
+    name: PANEL_HOST,
     position: 'inline',
-    anchor: transcript,
-    append: 'before',
+    anchor: anchor.element,
+    append: anchor.placement,
+    mode: 'open',
+    // The site's document-level hotkeys (Space, s, +, -, Esc) must not see keys typed here.
     isolateEvents: true,
-    onMount(container) {
-      render(
-        <p data-testid="hello">
-          Hello {ref.podcast}/{ref.slug}
-        </p>,
-        container,
-      );
+    css: panelCss,
+    onMount(container, shadow) {
+      const onSettings = (change: Partial<PanelSettings>) => {
+        current = { ...current, ...change };
+        rerender();
+        panelSettings.setValue(current).catch(() => {
+          // The extension was reloaded under the page; the change stays for this page only.
+        });
+      };
+      const env = {
+        player,
+        copy: (text: string) => copyText(text, shadow),
+        showOnPage: (index: number) => showOnPage(index, reducedMotion),
+        canShowOnPage: page.parts.items.length > 0,
+        reducedMotion,
+      };
+      rerender = () =>
+        render(
+          <TranscriptPanel
+            episode={episode}
+            source={chosen.note}
+            env={env}
+            settings={current}
+            onSettings={onSettings}
+            focusSearch={focusSearch}
+          />,
+          container,
+        );
+      rerender();
+      return container;
     },
     onRemove(container) {
       if (container) render(null, container);
     },
   });
   ui.mount();
+
+  // `/` focuses the search when the reader is not typing somewhere else.
+  ctx.addEventListener(document, 'keydown', (event) => {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+    event.preventDefault();
+    focusSearch += 1;
+    if (current.collapsed) current = { ...current, collapsed: false };
+    rerender();
+  });
+
+  // Another tab changed the settings: follow them here too.
+  const unwatch = panelSettings.watch((value) => {
+    current = { ...current, ...value };
+    rerender();
+  });
+  ctx.onInvalidated(unwatch);
+
+  // Back from the back/forward cache: the extension may have been reloaded meanwhile.
+  ctx.addEventListener(window, 'pageshow', (event) => {
+    if ((event as PageTransitionEvent).persisted && ctx.isInvalid) ui.remove();
+  });
+  // Notice an extension reload or update even while the reader does nothing: WXT's interval
+  // checks the context on every tick and removes the panel once it is gone.
+  ctx.setInterval(() => {}, 3000);
 }

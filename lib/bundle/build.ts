@@ -9,7 +9,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { buildEpisode } from '../build-episode';
-import { parseShowNotesMarkdown } from '../changelog/show-notes';
+import { parseShowNotesMarkdown } from '../changelog/show-notes-markdown';
 import { parseTranscriptMarkdown } from '../changelog/transcript-markdown';
 import { episodeKey, episodeNumber } from '../changelog/urls';
 import type { EpisodeParts } from '../episode';

@@ -1,12 +1,11 @@
 /**
- * Show notes → sections of links. One function turns blocks (from the archive's Markdown or from
- * the page's `#notes` HTML) into sections, so both sources agree: a heading opens a section, and
+ * Show notes → sections of links. One function turns blocks (from the archive's Markdown, see
+ * show-notes-markdown.ts, or from the page's `#notes` HTML) into sections, so both sources agree: a heading opens a section, and
  * every http(s) link of a paragraph or list item becomes a {@link NoteLink} with the text that
  * follows it as its description.
  */
 import type { NoteLink, NotesSection, Paragraph } from '../episode';
 import { domainOf, episodeLabel, linkKind } from './link-kinds';
-import { markdownBlocks } from './markdown';
 
 /** A block of notes as either source yields it. */
 export type NotesBlock = { kind: 'heading'; runs: Paragraph } | { kind: 'paragraph'; runs: Paragraph };
@@ -67,11 +66,6 @@ export function sectionsFromBlocks(blocks: readonly NotesBlock[]): NotesSection[
   }
   if (current.heading !== null || current.links.length > 0) sections.push(current);
   return sections;
-}
-
-/** The sections of an archive show-notes file (thechangelog/show-notes). */
-export function parseShowNotesMarkdown(markdown: string): NotesSection[] {
-  return sectionsFromBlocks(markdownBlocks(markdown.replace(/\r\n?/g, '\n')));
 }
 
 /** Every link of the notes, flattened in order. */

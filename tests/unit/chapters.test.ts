@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildEpisode } from '@/lib/build-episode';
 import { chapterAt, deriveChapters, parseChaptersJson } from '@/lib/changelog/chapters';
-import { parseShowNotesMarkdown } from '@/lib/changelog/show-notes';
+import { parseShowNotesMarkdown } from '@/lib/changelog/show-notes-markdown';
 import { parseTranscriptMarkdown } from '@/lib/changelog/transcript-markdown';
 import { OWN_ARCHIVE_DIR } from '../support/own-fixtures';
 import { CORPUS_DIR, hasCorpus, needs } from '../support/shared';

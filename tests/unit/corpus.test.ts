@@ -9,7 +9,7 @@ import { decodeHTML } from 'entities';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { buildEpisode } from '@/lib/build-episode';
-import { parseShowNotesMarkdown } from '@/lib/changelog/show-notes';
+import { parseShowNotesMarkdown } from '@/lib/changelog/show-notes-markdown';
 import { parseTranscriptMarkdown } from '@/lib/changelog/transcript-markdown';
 import { episodeFromArchivePath } from '@/lib/changelog/urls';
 import { CORPUS_DIR, corpusFiles, hasCorpus, needs } from '../support/shared';

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { buildEpisode } from '@/lib/build-episode';
 import { parseChaptersJson } from '@/lib/changelog/chapters';
 import { parseEpisodePage } from '@/lib/changelog/page';
-import { parseShowNotesMarkdown } from '@/lib/changelog/show-notes';
+import { parseShowNotesMarkdown } from '@/lib/changelog/show-notes-markdown';
 import { parseTranscriptMarkdown } from '@/lib/changelog/transcript-markdown';
 import type { Episode } from '@/lib/episode';
 import { estimateStarts, parseClock, parseTimeFragment } from '@/lib/timing';

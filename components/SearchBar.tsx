@@ -1,0 +1,75 @@
+/**
+ * The panel's search field with its result count, previous/next match buttons and, when nothing
+ * matches, suggestions that would. Enter goes to the next match, Shift+Enter to the previous one.
+ */
+import type { Ref } from 'preact';
+
+export interface SearchBarProps {
+  query: string;
+  onQuery: (query: string) => void;
+  /** Items matching the search and the speaker filter (the automation contract's data-count). */
+  count: number;
+  /** Position of the active match among the results, when there is a query. */
+  active: number | null;
+  onStep: (direction: 1 | -1) => void;
+  suggestions: string[];
+  inputRef: Ref<HTMLInputElement>;
+  searching: boolean;
+}
+
+export function SearchBar(props: SearchBarProps) {
+  const { count, active, searching } = props;
+  const status = !searching
+    ? `${count} ${count === 1 ? 'item' : 'items'}`
+    : count === 0
+      ? 'No matches'
+      : `${active === null ? count : `${active + 1} of ${count}`} ${count === 1 ? 'match' : 'matches'}`;
+  return (
+    <div class="search" role="search">
+      <input
+        ref={props.inputRef}
+        type="search"
+        data-testid="search"
+        placeholder="Search the transcript  ( / )"
+        aria-label="Search the transcript"
+        aria-keyshortcuts="/"
+        value={props.query}
+        autocomplete="off"
+        spellcheck={false}
+        onInput={(event) => props.onQuery(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            props.onStep(event.shiftKey ? -1 : 1);
+          } else if (event.key === 'Escape' && props.query !== '') {
+            event.preventDefault();
+            props.onQuery('');
+          }
+        }}
+      />
+      <span class="search-count" data-testid="result-count" data-count={count} aria-live="polite">
+        {status}
+      </span>
+      {searching && count > 0 && (
+        <span class="search-steps">
+          <button type="button" class="action" onClick={() => props.onStep(-1)} aria-label="Previous match (Shift+Enter)">
+            ↑
+          </button>
+          <button type="button" class="action" onClick={() => props.onStep(1)} aria-label="Next match (Enter)">
+            ↓
+          </button>
+        </span>
+      )}
+      {searching && count === 0 && props.suggestions.length > 0 && (
+        <p class="suggestions">
+          Try:{' '}
+          {props.suggestions.map((suggestion) => (
+            <button key={suggestion} type="button" class="chip chip--suggestion" onClick={() => props.onQuery(suggestion)}>
+              {suggestion}
+            </button>
+          ))}
+        </p>
+      )}
+    </div>
+  );
+}

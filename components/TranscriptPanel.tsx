@@ -1,0 +1,319 @@
+/**
+ * The inline transcript panel: header, search, speaker filter, chapters, and the list of items
+ * with follow-along. Everything it does to the page goes through {@link PanelEnvironment}, so
+ * the same component runs in the content script and in component tests.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { chapterAt } from '@/lib/changelog/chapters';
+import { TRANSCRIPTS_REPO_URL } from '@/lib/changelog/urls';
+import type { Chapter, Episode, TranscriptItem } from '@/lib/episode';
+import type { SourceNote } from '@/lib/episode-source';
+import { firstItemOfChapter, itemAt } from '@/lib/player';
+import { itemLink, quoteMarkdown } from '@/lib/quote';
+import { EpisodeSearch } from '@/lib/search/episode-search';
+import type { PanelSettings } from '@/lib/settings';
+import { ChapterList } from './ChapterList';
+import { SearchBar } from './SearchBar';
+import { Segment } from './Segment';
+import { SpeakerFilter } from './SpeakerFilter';
+import { type ScrollRequest, VirtualList } from './VirtualList';
+
+/** The site's player as the panel sees it. */
+export interface PlayerBridge {
+  /** False when the page has no player: seek controls are hidden. */
+  available: boolean;
+  seek: (seconds: number) => void;
+  /** Calls back with the play head (seconds) as it moves; null when the player stops being active. */
+  subscribe: (listener: (seconds: number | null) => void) => () => void;
+}
+
+/** What the panel may do outside itself. */
+export interface PanelEnvironment {
+  player: PlayerBridge;
+  /** Writes text to the clipboard; false when the browser refused. */
+  copy: (text: string) => Promise<boolean>;
+  /** Scrolls the page's own transcript to an item and flashes it. */
+  showOnPage: (index: number) => void;
+  /** Whether the page still has its own transcript items to scroll to. */
+  canShowOnPage: boolean;
+  /** True when the reader prefers reduced motion. */
+  reducedMotion: boolean;
+}
+
+export interface TranscriptPanelProps {
+  episode: Episode;
+  source: SourceNote;
+  env: PanelEnvironment;
+  settings: PanelSettings;
+  onSettings: (change: Partial<PanelSettings>) => void;
+  /** Changes when the reader presses `/` on the page: focus the search. */
+  focusSearch?: number;
+}
+
+/** After the reader scrolls the list, follow-along leaves it alone this long. */
+export const FOLLOW_PAUSE_MS = 4000;
+
+function sourceLine(note: SourceNote): string | null {
+  switch (note.kind) {
+    case 'bundle':
+      return note.pageHadTranscript
+        ? 'From the bundled archive (works offline).'
+        : "From the bundled archive: this page's transcript could not be read.";
+    case 'page':
+      if (note.reason === 'newer-than-bundle') {
+        return `From this page: it differs from the bundled copy (${note.pageItems} items here, ${note.bundleItems} bundled), so the page wins.`;
+      }
+      if (note.reason === 'bundle-corrupt') return 'From this page: the bundled copy of this episode could not be read.';
+      return 'From this page: this episode is newer than the bundled archive.';
+    case 'none':
+      return null;
+  }
+}
+
+function estimateHeight(item: TranscriptItem | undefined, width: number): number {
+  if (!item) return 60;
+  const characters = item.paragraphs.reduce((sum, paragraph) => sum + paragraph.reduce((s, run) => s + run.text.length, 0), 0);
+  const perLine = Math.max(20, Math.floor((width - 24) / 7.4));
+  const lines = item.paragraphs.length + Math.ceil(characters / perLine);
+  return 40 + lines * 21;
+}
+
+function durationLabel(episode: Episode): string | null {
+  const last = episode.items[episode.items.length - 1];
+  const seconds = episode.duration ?? (last ? last.estimatedStart : undefined);
+  if (!seconds) return null;
+  const minutes = Math.round(seconds / 60);
+  return `${episode.duration === undefined ? '~' : ''}${minutes} min`;
+}
+
+export function TranscriptPanel({ episode, source, env, settings, onSettings, focusSearch }: TranscriptPanelProps) {
+  const items = episode.items;
+  const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [active, setActive] = useState<number | null>(null);
+  const [playhead, setPlayhead] = useState<number | null>(null);
+  const [scrollRequest, setScrollRequest] = useState<ScrollRequest | undefined>(undefined);
+  const [visibleKeys, setVisibleKeys] = useState<ReadonlySet<number>>(new Set());
+  const [announcement, setAnnouncement] = useState('');
+  const lastUserScroll = useRef(0);
+  const searchInput = useRef<HTMLInputElement>(null);
+  const scrollToken = useRef(0);
+
+  // The index is built on first use (or when the browser is idle), not before the first paint.
+  const searchIndex = useRef<EpisodeSearch | null>(null);
+  const getSearch = useCallback(() => {
+    searchIndex.current ??= new EpisodeSearch(items);
+    return searchIndex.current;
+  }, [items]);
+  useEffect(() => {
+    searchIndex.current = null;
+    if (typeof requestIdleCallback !== 'function') return;
+    const handle = requestIdleCallback(() => getSearch());
+    return () => cancelIdleCallback(handle);
+  }, [getSearch]);
+
+  const searching = query.trim() !== '';
+  const found = useMemo(() => (searching ? getSearch().search(query) : null), [searching, query, getSearch]);
+  const visible = useMemo(() => {
+    const matching = found ? new Set(found.items) : null;
+    return items.filter(
+      (item) => (selected.size === 0 || (item.speaker !== null && selected.has(item.speaker))) && (!matching || matching.has(item.index)),
+    );
+  }, [items, found, selected]);
+  const terms = found?.terms ?? EMPTY_TERMS;
+  const suggestions = useMemo(
+    () => (found && visible.length === 0 ? getSearch().suggest(query) : []),
+    [found, visible.length, query, getSearch],
+  );
+
+  const positionOf = useMemo(() => new Map(visible.map((item, position) => [item.index, position])), [visible]);
+  const current = playhead === null ? undefined : itemAt(items, playhead);
+  const currentChapter = playhead === null ? undefined : chapterAt(episode.chapters, playhead);
+
+  const scrollTo = useCallback((position: number, align: ScrollRequest['align']) => {
+    scrollToken.current += 1;
+    setScrollRequest({ position, align, token: scrollToken.current });
+  }, []);
+
+  // A new search or filter starts at the first match.
+  useEffect(() => {
+    setActive(searching && visible.length > 0 ? 0 : null);
+    if (visible.length > 0 && (searching || selected.size > 0)) scrollTo(0, 'start');
+  }, [found, selected]);
+
+  useEffect(() => env.player.subscribe(setPlayhead), [env.player]);
+
+  // Follow-along: keep the item playing in view unless the reader scrolled away just now.
+  useEffect(() => {
+    if (!settings.follow || !current || settings.collapsed) return;
+    if (Date.now() - lastUserScroll.current < FOLLOW_PAUSE_MS) return;
+    const position = positionOf.get(current.index);
+    if (position !== undefined && !visibleKeys.has(current.index)) scrollTo(position, 'reading');
+  }, [current?.index, settings.follow, settings.collapsed]);
+
+  useEffect(() => {
+    if (focusSearch) searchInput.current?.focus();
+  }, [focusSearch]);
+
+  const step = (direction: 1 | -1) => {
+    if (visible.length === 0) return;
+    const next = active === null ? 0 : (active + direction + visible.length) % visible.length;
+    setActive(next);
+    scrollTo(next, 'reading');
+  };
+
+  const seek = (seconds: number) => {
+    env.player.seek(seconds);
+    setPlayhead(seconds);
+    lastUserScroll.current = 0;
+  };
+
+  const onChapter = (chapter: Chapter) => {
+    if (env.player.available) seek(chapter.start);
+    const first = firstItemOfChapter(items, chapter);
+    const position = first ? positionOf.get(first.index) : undefined;
+    if (position !== undefined) scrollTo(position, 'start');
+    lastUserScroll.current = Date.now();
+  };
+
+  const copy = async (text: string, what: string) => {
+    const ok = await env.copy(text);
+    setAnnouncement(ok ? `${what} copied` : `Could not copy the ${what.toLowerCase()}`);
+  };
+  const episodeRef = { podcast: episode.podcast, slug: episode.slug };
+
+  const toggleSpeaker = (name: string) => {
+    const next = new Set(selected);
+    if (next.has(name)) next.delete(name);
+    else next.add(name);
+    setSelected(next);
+  };
+
+  const backToNow = () => {
+    if (!current) return;
+    lastUserScroll.current = 0;
+    const position = positionOf.get(current.index);
+    if (position !== undefined) scrollTo(position, 'reading');
+  };
+  const currentOutOfView = current !== undefined && positionOf.has(current.index) && !visibleKeys.has(current.index);
+
+  const meta = [`${items.length} items`, `${episode.speakers.length} speakers`, durationLabel(episode)].filter(Boolean).join(' · ');
+  const note = sourceLine(source);
+
+  if (items.length === 0) {
+    const legacy = episode.transcriptStatus === 'legacy';
+    return (
+      <section class="panel panel--empty" aria-label="Transcript tools">
+        <p class="empty-note" data-testid="no-transcript">
+          {legacy
+            ? 'This episode was published before Changelog had transcripts; there is none to search.'
+            : 'The transcript of this episode is not available yet.'}{' '}
+          <a href={TRANSCRIPTS_REPO_URL} target="_blank" rel="noopener noreferrer">
+            Changelog's transcripts on GitHub
+          </a>
+        </p>
+      </section>
+    );
+  }
+
+  return (
+    <section class={`panel${settings.collapsed ? ' panel--collapsed' : ''}`} aria-label="Transcript tools">
+      <header class="panel-head">
+        <button
+          type="button"
+          class="panel-toggle"
+          aria-expanded={settings.collapsed ? 'false' : 'true'}
+          aria-controls="panel-body"
+          onClick={() => onSettings({ collapsed: !settings.collapsed })}
+        >
+          <span class="panel-caret" aria-hidden="true">
+            {settings.collapsed ? '▸' : '▾'}
+          </span>{' '}
+          <strong>Transcript</strong> <span class="panel-meta">{meta}</span>
+        </button>
+        {!settings.collapsed && env.player.available && (
+          <span class="panel-follow">
+            <button
+              type="button"
+              class="chip"
+              data-testid="follow"
+              aria-pressed={settings.follow ? 'true' : 'false'}
+              onClick={() => onSettings({ follow: !settings.follow })}
+              title="Scroll along with the audio"
+            >
+              Follow along
+            </button>
+            {settings.follow && currentOutOfView && (
+              <button type="button" class="chip chip--now" data-testid="back-to-now" onClick={backToNow}>
+                Back to now
+              </button>
+            )}
+          </span>
+        )}
+      </header>
+      {!settings.collapsed && (
+        <div id="panel-body" class="panel-body">
+          <SearchBar
+            query={query}
+            onQuery={setQuery}
+            count={visible.length}
+            active={active}
+            onStep={step}
+            suggestions={suggestions}
+            inputRef={searchInput}
+            searching={searching}
+          />
+          <SpeakerFilter speakers={episode.speakers} selected={selected} onToggle={toggleSpeaker} onClear={() => setSelected(new Set())} />
+          <ChapterList chapters={episode.chapters} current={currentChapter} canSeek={env.player.available} onChapter={onChapter} />
+          <VirtualList
+            className="segments"
+            label="Transcript items"
+            count={visible.length}
+            keyAt={(position) => visible[position]?.index ?? position}
+            estimateHeight={(position, width) => estimateHeight(visible[position], width)}
+            renderRow={(position) => {
+              const item = visible[position] as TranscriptItem;
+              return (
+                <Segment
+                  item={item}
+                  terms={terms}
+                  current={current?.index === item.index}
+                  active={searching && active === position}
+                  canShowOnPage={env.canShowOnPage}
+                  canSeek={env.player.available}
+                  onSeek={seek}
+                  onShowOnPage={env.showOnPage}
+                  onCopyLink={(it) => copy(itemLink(episodeRef, it), 'Link')}
+                  onCopyQuote={(it) => copy(quoteMarkdown(episode, it), 'Quote')}
+                />
+              );
+            }}
+            scrollRequest={scrollRequest}
+            onUserScroll={() => {
+              lastUserScroll.current = Date.now();
+            }}
+            onViewChange={(keys) => {
+              setVisibleKeys((previous) => (sameKeys(previous, keys) ? previous : keys));
+            }}
+          />
+          {note && (
+            <p class="source-note" data-testid="source-note" data-source={source.kind}>
+              {note}
+            </p>
+          )}
+          <p class="announcement" aria-live="polite">
+            {announcement}
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}
+
+const EMPTY_TERMS: ReadonlySet<string> = new Set();
+
+function sameKeys(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const key of a) if (!b.has(key)) return false;
+  return true;
+}
