@@ -25,7 +25,7 @@ export function SearchBar(props: SearchBarProps) {
       ? 'No matches'
       : `${active === null ? count : `${active + 1} of ${count}`} ${count === 1 ? 'match' : 'matches'}`;
   return (
-    <div class="search" role="search">
+    <search class="search">
       <input
         ref={props.inputRef}
         type="search"
@@ -70,6 +70,6 @@ export function SearchBar(props: SearchBarProps) {
           ))}
         </p>
       )}
-    </div>
+    </search>
   );
 }

@@ -15,7 +15,8 @@ export function SpeakerFilter({ speakers, selected, onToggle, onClear }: Speaker
   if (speakers.length === 0) return null;
   const totalWords = speakers.reduce((sum, speaker) => sum + speaker.words, 0) || 1;
   return (
-    <div class="speakers" role="group" aria-label="Filter by speaker">
+    <fieldset class="speakers">
+      <legend class="visually-hidden">Filter by speaker</legend>
       {speakers.map((speaker) => {
         const share = Math.round((speaker.words / totalWords) * 100);
         const pressed = selected.has(speaker.name);
@@ -42,6 +43,6 @@ export function SpeakerFilter({ speakers, selected, onToggle, onClear }: Speaker
           Everyone
         </button>
       )}
-    </div>
+    </fieldset>
   );
 }

@@ -33,7 +33,7 @@ export interface VirtualListProps {
   className?: string;
   label: string;
   /** Marks the element that scrolls; other attributes go on it too. */
-  listProps?: JSX.HTMLAttributes<HTMLDivElement>;
+  listProps?: JSX.HTMLAttributes<HTMLUListElement>;
 }
 
 /** The last position whose offset is at or before `y`. */
@@ -50,7 +50,7 @@ function positionAt(offsets: Float64Array, y: number): number {
 
 export function VirtualList(props: VirtualListProps) {
   const { count, keyAt, estimateHeight, renderRow, scrollRequest, onUserScroll, onViewChange, overscan = 6 } = props;
-  const scroller = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLUListElement>(null);
   const heights = useRef(new Map<number, number>());
   const programmaticUntil = useRef(0);
   const [viewport, setViewport] = useState({ top: 0, height: 600, width: 600 });
@@ -142,19 +142,19 @@ export function VirtualList(props: VirtualListProps) {
   const rows: ComponentChildren[] = [];
   for (let position = first; position <= last; position++) {
     rows.push(
-      <div key={keyAt(position)} data-row-key={keyAt(position)} role="listitem" aria-setsize={count} aria-posinset={position + 1}>
+      <li key={keyAt(position)} data-row-key={keyAt(position)} aria-setsize={count} aria-posinset={position + 1}>
         {renderRow(position)}
-      </div>,
+      </li>,
     );
   }
   const before = offsets[first] ?? 0;
   const after = (offsets[count] ?? 0) - (offsets[last + 1] ?? 0);
 
   return (
-    <div ref={scroller} class={props.className} role="list" aria-label={props.label} {...props.listProps}>
-      <div aria-hidden="true" style={{ height: `${before}px` }} />
+    <ul ref={scroller} class={props.className} aria-label={props.label} {...props.listProps}>
+      <li aria-hidden="true" style={{ height: `${before}px` }} />
       {rows}
-      <div aria-hidden="true" style={{ height: `${Math.max(0, after)}px` }} />
-    </div>
+      <li aria-hidden="true" style={{ height: `${Math.max(0, after)}px` }} />
+    </ul>
   );
 }

@@ -14,7 +14,7 @@ const common = {
 
 export function LinkIcon() {
   return (
-    <svg {...common}>
+    <svg {...common} aria-hidden="true">
       <path d="M6.5 9.5l3-3M7 4.5l1-1a2.5 2.5 0 013.5 3.5l-1 1M9 11.5l-1 1A2.5 2.5 0 014.5 9l1-1" stroke-linecap="round" />
     </svg>
   );
@@ -22,7 +22,7 @@ export function LinkIcon() {
 
 export function QuoteIcon() {
   return (
-    <svg {...common}>
+    <svg {...common} aria-hidden="true">
       <path d="M3 9.5c0-2.5 1-4 3-5M3 9.5h3v3H3zM9 9.5c0-2.5 1-4 3-5M9 9.5h3v3H9z" stroke-linejoin="round" />
     </svg>
   );
@@ -30,7 +30,7 @@ export function QuoteIcon() {
 
 export function PageIcon() {
   return (
-    <svg {...common}>
+    <svg {...common} aria-hidden="true">
       <path d="M8 2.5v8M4.5 7.5L8 11l3.5-3.5M3 13.5h10" stroke-linecap="round" stroke-linejoin="round" />
     </svg>
   );
@@ -38,7 +38,7 @@ export function PageIcon() {
 
 export function CopyIcon() {
   return (
-    <svg {...common}>
+    <svg {...common} aria-hidden="true">
       <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" />
       <path d="M10.5 3.5v-.5A1.5 1.5 0 009 1.5H4A1.5 1.5 0 002.5 3v5A1.5 1.5 0 004 9.5h.5" />
     </svg>
@@ -47,7 +47,7 @@ export function CopyIcon() {
 
 export function OpenIcon() {
   return (
-    <svg {...common}>
+    <svg {...common} aria-hidden="true">
       <path
         d="M9 2.5h4.5V7M13.5 2.5L7.5 8.5M11.5 9.5v3a1 1 0 01-1 1h-7a1 1 0 01-1-1v-7a1 1 0 011-1h3"
         stroke-linecap="round"
@@ -59,7 +59,7 @@ export function OpenIcon() {
 
 export function PlayIcon() {
   return (
-    <svg {...common}>
+    <svg {...common} aria-hidden="true">
       <path d="M5 3.5l7 4.5-7 4.5z" fill="currentColor" stroke-linejoin="round" />
     </svg>
   );

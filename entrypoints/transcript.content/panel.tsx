@@ -87,7 +87,9 @@ export async function mountPanel(ctx: ContentScriptContext, ref: EpisodeRef): Pr
     // The site's document-level hotkeys (Space, s, +, -, Esc) must not see keys typed here.
     isolateEvents: true,
     css: panelCss,
-    onMount(container, shadow) {
+    onMount(container, shadow, host) {
+      // Tells this panel apart from one a previous version of the extension left behind.
+      host.dataset.instance = Math.random().toString(36).slice(2);
       const onSettings = (change: Partial<PanelSettings>) => {
         current = { ...current, ...change };
         rerender();
@@ -137,7 +139,13 @@ export async function mountPanel(ctx: ContentScriptContext, ref: EpisodeRef): Pr
     current = { ...current, ...value };
     rerender();
   });
-  ctx.onInvalidated(unwatch);
+  ctx.onInvalidated(() => {
+    try {
+      unwatch();
+    } catch {
+      // "Extension context invalidated": the storage API left with the old extension.
+    }
+  });
 
   // Back from the back/forward cache: the extension may have been reloaded meanwhile.
   ctx.addEventListener(window, 'pageshow', (event) => {

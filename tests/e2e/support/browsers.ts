@@ -58,6 +58,8 @@ export interface ExtensionBrowser {
   newPage(): Promise<TestPage>;
   /** The URL of an extension page, e.g. `popup.html?episode=shipit/26`. */
   extensionUrl(path: string): string;
+  /** Reloads (Chromium) or reinstalls (Firefox) the extension under the open pages. */
+  reloadExtension(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -173,12 +175,21 @@ async function launchChromium(): Promise<ExtensionBrowser> {
   let worker = context.serviceWorkers()[0];
   worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
   const extensionId = new URL(worker.url()).host;
+  let currentWorker = worker;
   return {
     name: 'chromium',
     async newPage() {
       return wrapPlaywright(await context.newPage());
     },
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    async reloadExtension() {
+      const worker = context.serviceWorkers()[0] ?? currentWorker;
+      // Runs in the service worker, where `chrome` is the extension API; the worker dies with it,
+      // and an MV3 worker only starts again when an event needs it.
+      await worker.evaluate('chrome.runtime.reload()').catch(() => {});
+      await poll(async () => !context.serviceWorkers().includes(worker), 15_000, 'the old service worker to stop');
+      currentWorker = worker;
+    },
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -202,7 +213,7 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
       'network.dns.disableIPv6': true,
     },
   });
-  await browser.installExtension(EXTENSION_DIRS.firefox);
+  let installed = await browser.installExtension(EXTENSION_DIRS.firefox);
   return {
     name: 'firefox',
     async newPage() {
@@ -223,6 +234,10 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
       return wrapPuppeteer(page);
     },
     extensionUrl: (path) => `moz-extension://${FIREFOX_EXTENSION_UUID}/${path.replace(/^\//, '')}`,
+    async reloadExtension() {
+      await browser.uninstallExtension(installed);
+      installed = await browser.installExtension(EXTENSION_DIRS.firefox);
+    },
     close: () => browser.close(),
   };
 }

@@ -52,8 +52,35 @@ function ownRoutes(): Map<string, SiteResponse> {
 
 let own: Map<string, SiteResponse> | undefined;
 
+/**
+ * Variants of a page, asked for with `?fixture=…` (the extension ignores the query):
+ * - `no-items`: the transcript items removed from the DOM (a layout the parser cannot read);
+ * - `extra-item`: one item more than the archive has (a correction made after the bundle).
+ */
+function variant(html: string, name: string | null): string {
+  if (name === 'no-items') {
+    return html.replace(
+      /<a id="transcript-\d+" class="anchor"><\/a>\s*<div class="transcript-item[\s\S]*?(?=<a id="transcript-\d+"|<div {2}class="transcript-item transcript-item--break">\s*<div class="transcript-item-speaker">\s*<a href="\/about")/g,
+      '',
+    );
+  }
+  if (name === 'extra-item') {
+    return html.replace(
+      /(<div {2}class="transcript-item transcript-item--break">\s*<div class="transcript-item-speaker">\s*<a href="\/about"[\s\S]*?open source on GitHub)/,
+      `<a id="transcript-99999" class="anchor"></a><div class="transcript-item "><div class="transcript-item-speaker"><p class="transcript-item-speaker-name"><a href="#transcript-99999">Late Addition</a></p></div><div class="transcript-item-text"><p>A correction added after the bundle was built.</p></div></div>\n$1`,
+    );
+  }
+  return html;
+}
+
 /** What changelog.com answers for `url` in tests. */
 export function siteResponse(url: string): SiteResponse {
+  const response = baseResponse(url);
+  const name = new URL(url).searchParams.get('fixture');
+  return name && response.contentType.startsWith('text/html') ? { ...response, body: variant(response.body, name) } : response;
+}
+
+function baseResponse(url: string): SiteResponse {
   const path = new URL(url).pathname.replace(/\/+$/, '') || '/';
   own ??= ownRoutes();
   const ours = own.get(path);

@@ -1,0 +1,87 @@
+/**
+ * Reading and driving the transcript panel through its automation contract (README): the
+ * `<changelog-transcript>` host with an open shadow root and `data-testid` hooks inside.
+ */
+import type { TestPage } from './browsers';
+
+export const HOST = 'changelog-transcript';
+
+/** Waits until the panel has rendered its items or its "not available" note. */
+export async function waitForPanel(page: TestPage): Promise<void> {
+  await page.waitFor(
+    (host) => document.querySelector(host)?.shadowRoot?.querySelector('[data-testid=result-count], [data-testid=no-transcript]'),
+    HOST,
+    20_000,
+  );
+}
+
+export function resultCount(page: TestPage): Promise<number> {
+  return page.evaluate(
+    (host) =>
+      Number(document.querySelector(host)?.shadowRoot?.querySelector('[data-testid=result-count]')?.getAttribute('data-count') ?? -1),
+    HOST,
+  );
+}
+
+export function speakerNames(page: TestPage): Promise<string[]> {
+  return page.evaluate(
+    (host) =>
+      [...(document.querySelector(host)?.shadowRoot?.querySelectorAll('[data-testid=speaker]') ?? [])].map(
+        (chip) => chip.getAttribute('data-speaker') ?? '',
+      ),
+    HOST,
+  );
+}
+
+/** Clicks the first element matching `selector` inside the panel (a DOM click). */
+export async function clickInPanel(page: TestPage, selector: string): Promise<void> {
+  const clicked = await page.evaluate(
+    ({ host, selector }) => {
+      const element = document.querySelector(host)?.shadowRoot?.querySelector<HTMLElement>(selector);
+      element?.click();
+      return Boolean(element);
+    },
+    { host: HOST, selector },
+  );
+  if (!clicked) throw new Error(`nothing in the panel matches ${selector}`);
+}
+
+/** A real mouse click at the centre of the first element matching `selector` in the panel. */
+export async function trustedClickInPanel(page: TestPage, selector: string): Promise<void> {
+  const point = await page.evaluate(
+    ({ host, selector }) => {
+      const element = document.querySelector(host)?.shadowRoot?.querySelector<HTMLElement>(selector);
+      if (!element) return null;
+      element.scrollIntoView({ block: 'center' });
+      const box = element.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    },
+    { host: HOST, selector },
+  );
+  if (!point) throw new Error(`nothing in the panel matches ${selector}`);
+  await page.clickAt(point.x, point.y);
+}
+
+/** Focuses the search field and types into it with real key presses. */
+export async function typeInSearch(page: TestPage, text: string): Promise<void> {
+  await page.evaluate((host) => {
+    const input = document.querySelector(host)?.shadowRoot?.querySelector<HTMLInputElement>('[data-testid=search]');
+    if (!input) throw new Error('no search field');
+    input.focus();
+    input.select();
+  }, HOST);
+  await page.type(text);
+}
+
+/** Seeks the stand-in player recorded, in order. */
+export function playerSeeks(page: TestPage): Promise<number[]> {
+  return page.evaluate(() => (window as unknown as { __sitePlayerSeeks?: number[] }).__sitePlayerSeeks ?? []);
+}
+
+/** The index of the item marked as playing, or null. */
+export function currentItem(page: TestPage): Promise<number | null> {
+  return page.evaluate((host) => {
+    const current = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid=segment][aria-current="true"]');
+    return current ? Number(current.getAttribute('data-index')) : null;
+  }, HOST);
+}
