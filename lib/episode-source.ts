@@ -25,14 +25,20 @@ export interface ChosenSource {
   note: SourceNote;
 }
 
+/** Whether the page's own items will be shown, so their text must be read. */
+export function pageWins(pageItems: number, bundle: RecordLookup): boolean {
+  return bundle.status !== 'found' || (pageItems > 0 && pageItems !== bundle.items);
+}
+
 /**
  * Combines the page's parse with the bundle's lookup. The page wins whenever it has a transcript
  * that differs in item count from the bundle, or the bundle has none; the bundle fills in when the
- * page's transcript is missing or unreadable.
+ * page's transcript is missing or unreadable. Reads the page's items only when they win.
  */
 export function chooseSource(page: PageParse, bundle: RecordLookup): ChosenSource {
-  const fromPage = page.parts;
-  const pageItems = fromPage.items.length;
+  const pageItems = page.itemCount;
+  const fromPage: EpisodeParts =
+    pageWins(pageItems, bundle) && page.parts.items.length !== pageItems ? { ...page.parts, items: page.readItems() } : page.parts;
   const withPageFacts = (record: EpisodeParts): EpisodeParts => ({
     ...record,
     ...(fromPage.title !== undefined && { title: fromPage.title }),

@@ -1,8 +1,23 @@
-/** Reads files of the bundled index out of the extension package (web-accessible to changelog.com). */
+/**
+ * Reads files of the bundled index out of the extension package (web-accessible to
+ * changelog.com only). The content script starts reading the episode's record while the panel's
+ * module is still loading; the panel then picks up those reads instead of starting its own.
+ */
 import { browser } from 'wxt/browser';
+import { decodeShowList, recordPath, showListPath } from '@/lib/bundle/catalog';
 import type { BundleReader } from '@/lib/bundle/lookup';
+import type { EpisodeRef } from '@/lib/changelog/urls';
 
-export const readBundleFile: BundleReader = async (path) => {
+/** What the content script started reading before the panel's module arrived. */
+export interface Prefetched {
+  /** Whether the bundle has the episode (its show's slug list); rejects if the list is corrupt. */
+  listed: Promise<boolean>;
+  /** Started reads, by path. */
+  files: ReadonlyMap<string, Promise<Uint8Array | null>>;
+}
+
+/** Reads one file of the package; null when it is missing or unreadable. */
+export async function readPackageFile(path: string): Promise<Uint8Array | null> {
   try {
     const response = await fetch(browser.runtime.getURL(`/${path}` as `/data/episodes/${string}`));
     if (!response.ok) return null;
@@ -10,4 +25,21 @@ export const readBundleFile: BundleReader = async (path) => {
   } catch {
     return null;
   }
-};
+}
+
+/** A reader that serves started reads first. */
+export function bundleReader(files: Prefetched['files'] = new Map()): BundleReader {
+  return (path) => files.get(path) ?? readPackageFile(path);
+}
+
+/** Starts reading what the panel will need for `ref`: its show's slug list, then its record. */
+export function prefetchEpisode(ref: EpisodeRef): Prefetched {
+  const listed = readPackageFile(showListPath(ref.podcast)).then((bytes) =>
+    bytes ? decodeShowList(JSON.parse(new TextDecoder().decode(bytes))).has(ref.slug) : false,
+  );
+  const record = listed.then(
+    (yes) => (yes ? readPackageFile(recordPath(ref)) : null),
+    () => null,
+  );
+  return { listed, files: new Map([[recordPath(ref), record]]) };
+}

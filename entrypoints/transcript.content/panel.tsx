@@ -9,7 +9,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import panelCss from '@/components/panel.css?inline';
 import { TranscriptPanel } from '@/components/TranscriptPanel';
 import { buildEpisode } from '@/lib/build-episode';
-import { loadCatalog, lookupEpisode, type RecordLookup } from '@/lib/bundle/lookup';
+import { isBundled, lookupEpisode, type RecordLookup } from '@/lib/bundle/lookup';
 import { parseChaptersJson } from '@/lib/changelog/chapters';
 import { isEpisodeDocument } from '@/lib/changelog/detect';
 import { panelAnchor, parseEpisodePage } from '@/lib/changelog/page';
@@ -17,7 +17,7 @@ import { sectionById } from '@/lib/changelog/selectors';
 import { type EpisodeRef, episodeUrl } from '@/lib/changelog/urls';
 import { chooseSource } from '@/lib/episode-source';
 import type { PanelSettings } from '@/lib/settings';
-import { readBundleFile } from './bundle-reader';
+import { bundleReader, type Prefetched } from './bundle-reader';
 import { copyText, showOnPage } from './page-actions';
 import { panelSettings, readPanelSettings } from './settings';
 import { sitePlayer } from './site-player';
@@ -25,16 +25,9 @@ import { sitePlayer } from './site-player';
 /** The host element's name: `<changelog-transcript>` (part of the automation contract). */
 export const PANEL_HOST = 'changelog-transcript';
 
-async function bundledRecord(ref: EpisodeRef): Promise<RecordLookup> {
-  try {
-    const catalog = await loadCatalog(readBundleFile);
-    return await lookupEpisode(readBundleFile, catalog, ref);
-  } catch (error) {
-    return {
-      status: 'corrupt',
-      reason: `the bundled catalog could not be read: ${error instanceof Error ? error.message : String(error)}`,
-    };
-  }
+function bundledRecord(ref: EpisodeRef, prefetched: Prefetched | undefined): Promise<RecordLookup> {
+  const read = bundleReader(prefetched?.files);
+  return lookupEpisode(read, ref, prefetched?.listed ?? isBundled(read, ref));
 }
 
 /** The site's `/chapters` JSON, for a page whose Chapters section exists but did not parse. */
@@ -54,13 +47,16 @@ function isTypingTarget(target: EventTarget | null): boolean {
   );
 }
 
-export async function mountPanel(ctx: ContentScriptContext, ref: EpisodeRef): Promise<void> {
+export async function mountPanel(ctx: ContentScriptContext, ref: EpisodeRef, prefetched?: Prefetched): Promise<void> {
   if (!isEpisodeDocument(document)) return;
   const anchor = panelAnchor(document);
   if (!anchor) return;
 
-  const page = parseEpisodePage(document, ref, location.href);
-  const [bundle, settings] = await Promise.all([bundledRecord(ref), readPanelSettings()]);
+  // Start the reads, then look at the page while they run; the items' text is read only if the
+  // page's copy is the one to show (see chooseSource).
+  const reads = Promise.all([bundledRecord(ref, prefetched), readPanelSettings()]);
+  const page = parseEpisodePage(document, ref, location.href, { items: 'count' });
+  const [bundle, settings] = await reads;
   if (ctx.isInvalid) return;
   if (bundle.status === 'corrupt') console.warn(`[Changelog Transcripts] Using the page's transcript: ${bundle.reason}`);
   const chosen = chooseSource(page, bundle);
@@ -101,7 +97,7 @@ export async function mountPanel(ctx: ContentScriptContext, ref: EpisodeRef): Pr
         player,
         copy: (text: string) => copyText(text, shadow),
         showOnPage: (index: number) => showOnPage(index, reducedMotion),
-        canShowOnPage: page.parts.items.length > 0,
+        canShowOnPage: page.itemCount > 0,
         reducedMotion,
       };
       rerender = () =>
@@ -124,6 +120,7 @@ export async function mountPanel(ctx: ContentScriptContext, ref: EpisodeRef): Pr
     },
   });
   ui.mount();
+  performance.mark('changelog-transcripts:interactive');
 
   // `/` focuses the search when the reader is not typing somewhere else.
   ctx.addEventListener(document, 'keydown', (event) => {

@@ -13,7 +13,7 @@ import { parseShowNotesMarkdown } from '../changelog/show-notes-markdown';
 import { parseTranscriptMarkdown } from '../changelog/transcript-markdown';
 import { episodeKey, episodeNumber } from '../changelog/urls';
 import type { EpisodeParts } from '../episode';
-import { BUNDLE_DIR, CATALOG_FILE, type Catalog, type CatalogEpisode, encodeCatalog, recordPath } from './catalog';
+import { BUNDLE_DIR, CATALOG_FILE, type Catalog, type CatalogEpisode, encodeCatalog, recordPath, showListPath } from './catalog';
 import { type CorpusFile, corpusSources, listCorpus } from './corpus';
 import { encodeRecord } from './record';
 
@@ -185,6 +185,14 @@ export function buildBundle(options: BundleOptions): BundleResult {
     };
     if (parts.number !== undefined) entry.number = parts.number;
     episodes.push(entry);
+  }
+
+  const slugsByShow = new Map<string, string[]>();
+  for (const episode of episodes) slugsByShow.set(episode.podcast, [...(slugsByShow.get(episode.podcast) ?? []), episode.slug]);
+  for (const [podcast, slugs] of slugsByShow) {
+    const path = join(options.outDir, showListPath(podcast));
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, JSON.stringify(slugs));
   }
 
   const sources = corpusSources(options.corpus);

@@ -12,6 +12,22 @@ export const CATALOG_VERSION = 1;
 export const BUNDLE_DIR = 'data';
 export const CATALOG_FILE = `${BUNDLE_DIR}/catalog.bin`;
 
+/**
+ * The slugs of one show the bundle has, as a plain JSON array: a few hundred bytes the content
+ * script reads to know whether to fetch a record (fetching a missing file logs an error).
+ */
+export function showListPath(podcast: string): string {
+  return `${BUNDLE_DIR}/shows/${podcast}.json`;
+}
+
+/** The slugs a show list file holds; throws on anything that is not one. */
+export function decodeShowList(value: unknown): Set<string> {
+  if (!Array.isArray(value) || !value.every((slug) => typeof slug === 'string')) {
+    throw new CorruptRecordError('corrupt show list: not an array of slugs');
+  }
+  return new Set(value);
+}
+
 /** The record file of an episode (compressed; deliberately not named `.gz`, which one store rejects). */
 export function recordPath(ref: EpisodeRef): string {
   return `${BUNDLE_DIR}/episodes/${ref.podcast}/${ref.slug}.bin`;

@@ -1,13 +1,13 @@
 /**
- * Reading the bundled index at run time, from the content script and the popup alike: the
- * catalog once, then the one record of the episode in view. Where the bytes come from is the
+ * Reading the bundled index at run time, from the content script and the popup alike: whether
+ * an episode is bundled (its show's slug list), then its one record; the catalog for listings. Where the bytes come from is the
  * caller's business ({@link BundleReader}); here they are checked, decompressed and decoded,
  * and anything wrong becomes a {@link CorruptRecordError}.
  */
 import { gunzipSync } from 'fflate';
 import type { EpisodeRef } from '../changelog/urls';
 import type { EpisodeParts } from '../episode';
-import { CATALOG_FILE, type Catalog, CatalogIndex, decodeCatalog, recordPath } from './catalog';
+import { CATALOG_FILE, type Catalog, CatalogIndex, decodeCatalog, decodeShowList, recordPath, showListPath } from './catalog';
 import { CorruptRecordError, decodeRecord } from './record';
 
 /** Reads a file of the extension package; null when it is not there. */
@@ -43,13 +43,31 @@ export type RecordLookup =
   /** The record is there but unreadable; `reason` says why, for the one warning logged. */
   | { status: 'corrupt'; reason: string };
 
-/** Looks an episode up in the catalog and, when listed, loads and decodes its record. */
-export async function lookupEpisode(read: BundleReader, catalog: CatalogIndex | null, ref: EpisodeRef): Promise<RecordLookup> {
-  const listed = catalog?.get(ref);
-  if (!listed) return { status: 'absent' };
+/**
+ * Whether the bundle has an episode, from its show's slug list. A missing list means the bundle
+ * has no episode of that show; an unreadable one is corrupt.
+ */
+export async function isBundled(read: BundleReader, ref: EpisodeRef): Promise<boolean> {
+  const bytes = await read(showListPath(ref.podcast));
+  if (!bytes) return false;
+  let value: unknown;
   try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw new CorruptRecordError(`${showListPath(ref.podcast)} is not JSON`);
+  }
+  return decodeShowList(value).has(ref.slug);
+}
+
+/**
+ * Loads and decodes an episode's record when the bundle lists it (`listed`: from
+ * {@link isBundled}, or the catalog). Never throws: problems come back as `corrupt`.
+ */
+export async function lookupEpisode(read: BundleReader, ref: EpisodeRef, listed: boolean | Promise<boolean>): Promise<RecordLookup> {
+  try {
+    if (!(await listed)) return { status: 'absent' };
     const bytes = await read(recordPath(ref));
-    if (!bytes) return { status: 'corrupt', reason: `${recordPath(ref)} is listed in the catalog but missing` };
+    if (!bytes) return { status: 'corrupt', reason: `${recordPath(ref)} is listed in the bundle but missing` };
     const parts = decodeRecord(unpackJson(bytes));
     if (parts.podcast !== ref.podcast || parts.slug !== ref.slug) {
       return { status: 'corrupt', reason: `${recordPath(ref)} holds ${parts.podcast}/${parts.slug}` };

@@ -15,6 +15,10 @@ import { type EpisodeRef, episodeNumber, SITE_ORIGIN } from './urls';
 /** What the page parser read, and the parts of the page it expected but did not find. */
 export interface PageParse {
   parts: EpisodeParts;
+  /** Transcript items on the page, whether or not their text was parsed. */
+  itemCount: number;
+  /** Reads the items' text when `parts.items` was left empty (`items: 'count'`). */
+  readItems: () => ParsedItem[];
   /** Names of page parts not found: `title`, `transcript`, … (empty on a complete page). */
   missing: string[];
 }
@@ -180,30 +184,45 @@ function itemParagraphs(element: Element | null, base: string): Paragraph[] {
   return domBlocks(element, base).map((block) => block.runs);
 }
 
+/** An item's anchor number and its `div.transcript-item`, as found in the page. */
+interface ItemElement {
+  index: number;
+  element: Element;
+}
+
 /**
- * The transcript items: every `a#transcript-N.anchor` and the `div.transcript-item` after it.
- * The "Changelog" items that open and close the list have no anchor and are not items.
+ * The transcript's item elements: every `a#transcript-N.anchor` and the `div.transcript-item`
+ * after it. The "Changelog" items that open and close the list have no anchor and are not items.
  */
-export function parseTranscriptItems(root: ParentNode, base: string = SITE_ORIGIN): ParsedItem[] {
+function itemElements(root: ParentNode): ItemElement[] {
   const transcript = select(root, 'transcript');
   if (!transcript) return [];
-  const items: ParsedItem[] = [];
+  const found: ItemElement[] = [];
   for (const anchor of transcript.querySelectorAll('a[id^="transcript-"]')) {
     const match = /^transcript-(\d+)$/.exec(anchor.id);
     if (!match) continue;
     let item = anchor.nextElementSibling;
     while (item && !item.classList.contains('transcript-item') && item.tagName !== 'A') item = item.nextElementSibling;
     if (!item?.classList.contains('transcript-item')) continue;
-    const label = (select(item, 'itemSpeakerName')?.textContent ?? '').replace(/\s+/g, ' ').trim();
-    items.push({
-      index: Number(match[1]),
-      label,
-      speaker: speakerOfLabel(label),
-      kind: kindOfLabel(label),
-      paragraphs: itemParagraphs(select(item, 'itemText'), base),
-    });
+    found.push({ index: Number(match[1]), element: item });
   }
-  return items;
+  return found;
+}
+
+function parseItem({ index, element }: ItemElement, base: string): ParsedItem {
+  const label = (select(element, 'itemSpeakerName')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return {
+    index,
+    label,
+    speaker: speakerOfLabel(label),
+    kind: kindOfLabel(label),
+    paragraphs: itemParagraphs(select(element, 'itemText'), base),
+  };
+}
+
+/** The transcript items of a page, in order. */
+export function parseTranscriptItems(root: ParentNode, base: string = SITE_ORIGIN): ParsedItem[] {
+  return itemElements(root).map((found) => parseItem(found, base));
 }
 
 function transcriptStatus(doc: ParentNode, itemCount: number): TranscriptStatus {
@@ -294,7 +313,12 @@ function parseNumber(doc: ParentNode, slug: string): number | undefined {
  * Everything the page shows about the episode. `ref` is the episode the URL names; `base`
  * resolves relative links (the page's URL).
  */
-export function parseEpisodePage(doc: Document, ref: EpisodeRef, base: string = SITE_ORIGIN): PageParse {
+export function parseEpisodePage(
+  doc: Document,
+  ref: EpisodeRef,
+  base: string = SITE_ORIGIN,
+  options: { items: 'parse' | 'count' } = { items: 'parse' },
+): PageParse {
   const missing: string[] = [];
   const parts: EpisodeParts = { podcast: ref.podcast, slug: ref.slug, items: [] };
   const attempt = <T>(name: string, read: () => T, empty: (value: T) => boolean): T | undefined => {
@@ -321,13 +345,23 @@ export function parseEpisodePage(doc: Document, ref: EpisodeRef, base: string = 
   const duration = parseDuration(doc);
   if (duration !== undefined) parts.duration = duration;
 
-  parts.items =
+  // Finding the items is cheap; reading their text is most of the work on a long episode, and
+  // the panel skips it when the bundled record agrees with the page.
+  const elements =
     attempt(
       'transcript',
-      () => parseTranscriptItems(doc, base),
+      () => itemElements(doc),
       (v) => v.length === 0,
     ) ?? [];
-  parts.transcriptStatus = transcriptStatus(doc, parts.items.length);
+  const readItems = () => {
+    try {
+      return elements.map((found) => parseItem(found, base));
+    } catch {
+      return [];
+    }
+  };
+  if (options.items === 'parse') parts.items = readItems();
+  parts.transcriptStatus = transcriptStatus(doc, elements.length);
   parts.featuring =
     attempt(
       'featuring',
@@ -356,7 +390,7 @@ export function parseEpisodePage(doc: Document, ref: EpisodeRef, base: string = 
       () => parseChaptersTable(sectionById(doc, 'chapters')),
       () => false,
     ) ?? [];
-  return { parts, missing };
+  return { parts, missing, itemCount: elements.length, readItems };
 }
 
 /** Where the panel goes: before the transcript list, else after the episode summary. */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archiveParts, buildBundle } from '@/lib/bundle/build';
 import { CATALOG_FILE, recordPath } from '@/lib/bundle/catalog';
 import { listCorpus, resolveCorpus } from '@/lib/bundle/corpus';
-import { type BundleReader, loadCatalog, lookupEpisode, unpackJson } from '@/lib/bundle/lookup';
+import { type BundleReader, isBundled, loadCatalog, lookupEpisode, unpackJson } from '@/lib/bundle/lookup';
 import { BUNDLE_CACHE_DIR } from '@/lib/bundle/paths';
 import { CorruptRecordError, decodeRecord, encodeRecord } from '@/lib/bundle/record';
 import { parseEpisodeUrl } from '@/lib/changelog/urls';
@@ -51,7 +51,7 @@ describe('the bundle built from our own small corpus', () => {
     for (const episode of catalog?.catalog.episodes ?? []) {
       const key = `${episode.podcast}/${episode.slug}`;
       const expected = archiveParts(transcripts.get(key), notes.get(key));
-      const found = await lookupEpisode(read, catalog, episode);
+      const found = await lookupEpisode(read, episode, isBundled(read, episode));
       expect(found.status).toBe('found');
       if (found.status !== 'found') continue;
       expect({ ...found.parts, transcriptStatus: undefined }).toEqual({ ...expected, transcriptStatus: undefined });
@@ -64,9 +64,11 @@ describe('the bundle built from our own small corpus', () => {
     for (const url of ['https://changelog.com/jsparty/meet-fixture#transcript-2', 'https://changelog.com/shipit/990?x=1']) {
       const ref = parseEpisodeUrl(url);
       expect(ref).not.toBeNull();
-      if (ref) expect((await lookupEpisode(read, catalog, ref)).status).toBe('found');
+      if (ref) expect((await lookupEpisode(read, ref, isBundled(read, ref))).status).toBe('found');
     }
-    expect((await lookupEpisode(read, catalog, { podcast: 'shipit', slug: '991' })).status).toBe('absent');
+    expect(
+      (await lookupEpisode(read, { podcast: 'shipit', slug: '991' }, isBundled(read, { podcast: 'shipit', slug: '991' }))).status,
+    ).toBe('absent');
   });
 
   it('reports a corrupt or missing record instead of throwing', async () => {
@@ -77,13 +79,13 @@ describe('the bundle built from our own small corpus', () => {
     const good = readFileSync(path);
     for (const bad of [Buffer.from('not gzip at all'), good.subarray(0, good.length / 2), Buffer.alloc(0)]) {
       writeFileSync(path, bad);
-      const found = await lookupEpisode(read, catalog, ref);
+      const found = await lookupEpisode(read, ref, isBundled(read, ref));
       expect(found.status).toBe('corrupt');
     }
     rmSync(path);
-    expect((await lookupEpisode(read, catalog, ref)).status).toBe('corrupt');
+    expect((await lookupEpisode(read, ref, isBundled(read, ref))).status).toBe('corrupt');
     writeFileSync(path, good);
-    expect((await lookupEpisode(read, catalog, ref)).status).toBe('found');
+    expect((await lookupEpisode(read, ref, isBundled(read, ref))).status).toBe('found');
   });
 
   it('reuses an up-to-date bundle and ships the license with the data', () => {
@@ -146,7 +148,7 @@ describe(needs(hasCorpus, 'the bundle built from the whole shared corpus'), () =
     const mismatches: string[] = [];
     for (const key of keys) {
       const [podcast = '', slug = ''] = key.split('/');
-      const found = await lookupEpisode(read, catalog, { podcast, slug });
+      const found = await lookupEpisode(read, { podcast, slug }, isBundled(read, { podcast, slug }));
       if (found.status !== 'found') {
         mismatches.push(`${key}: ${found.status}`);
         continue;
