@@ -197,6 +197,17 @@ export function TranscriptPanel({ episode, source, env, settings, onSettings, fo
   };
   const currentOutOfView = current !== undefined && positionOf.has(current.index) && !visibleKeys.has(current.index);
 
+  // The list keeps the height the whole transcript needs (up to a cap) while searching and
+  // filtering, so typing never makes the page below jump.
+  const listHeight = useMemo(() => {
+    let total = 0;
+    for (const item of items) {
+      total += estimateHeight(item, 600);
+      if (total > 2000) break;
+    }
+    return `min(70vh, 40rem, ${Math.max(120, total)}px)`;
+  }, [items]);
+
   const meta = [`${items.length} items`, `${episode.speakers.length} speakers`, durationLabel(episode)].filter(Boolean).join(' · ');
   const note = sourceLine(source);
 
@@ -267,6 +278,7 @@ export function TranscriptPanel({ episode, source, env, settings, onSettings, fo
           <ChapterList chapters={episode.chapters} current={currentChapter} canSeek={env.player.available} onChapter={onChapter} />
           <VirtualList
             className="segments"
+            height={listHeight}
             label="Transcript items"
             count={visible.length}
             keyAt={(position) => visible[position]?.index ?? position}

@@ -34,6 +34,8 @@ export interface VirtualListProps {
   label: string;
   /** Marks the element that scrolls; other attributes go on it too. */
   listProps?: JSX.HTMLAttributes<HTMLUListElement>;
+  /** CSS height of the list; stable while results change, so the page below never jumps. */
+  height?: string;
 }
 
 /** The last position whose offset is at or before `y`. */
@@ -106,8 +108,9 @@ export function VirtualList(props: VirtualListProps) {
     };
   }, [onUserScroll, readViewport]);
 
-  // Measure what was rendered; re-layout only when a height really changed.
-  useLayoutEffect(() => {
+  // Measure what was rendered once it is painted (no forced layout inside the render), and
+  // re-render only when a height really changed.
+  useEffect(() => {
     const element = scroller.current;
     if (!element) return;
     let changed = false;
@@ -151,7 +154,13 @@ export function VirtualList(props: VirtualListProps) {
   const after = (offsets[count] ?? 0) - (offsets[last + 1] ?? 0);
 
   return (
-    <ul ref={scroller} class={props.className} aria-label={props.label} {...props.listProps}>
+    <ul
+      ref={scroller}
+      class={props.className}
+      aria-label={props.label}
+      style={props.height ? { height: props.height } : undefined}
+      {...props.listProps}
+    >
       <li aria-hidden="true" style={{ height: `${before}px` }} />
       {rows}
       <li aria-hidden="true" style={{ height: `${Math.max(0, after)}px` }} />

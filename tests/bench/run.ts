@@ -7,6 +7,8 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../support/shared';
 import { archiveParseBench } from './archive-parse';
+import { bundleBench } from './bundle';
+import { panelBench } from './panel';
 import { type BenchGroup, renderMarkdown } from './report';
 
 const groups: BenchGroup[] = [];
@@ -15,10 +17,12 @@ const skipped: string[] = [];
 function add(name: string, group: BenchGroup | null): void {
   if (group) groups.push(group);
   else skipped.push(name);
-  console.log(group ? `✔ ${name}` : `– ${name}: skipped (no corpus at ../shared or $CHANGELOG_CORPUS)`);
+  console.log(group ? `✔ ${name}` : `– ${name}: skipped (needs ../shared: the corpus or the page fixtures)`);
 }
 
 add('archive parse', archiveParseBench());
+add('bundled index', await bundleBench());
+add('transcript panel', await panelBench());
 
 const header = [
   '# Benchmarks',
