@@ -127,8 +127,8 @@ export async function panelBench(): Promise<BenchGroup | null> {
       method:
         `Headless Chromium (Debian) with the built extension, friends/47 (1,286 items) served from the shared fixture; ${interactive.length} ` +
         `warm page loads. Times come from the content script's User Timing marks (start → interactive, start → idle). Keystrokes: ${panelKeys.length} ` +
-        'characters typed into the search field one at a time (input event → next painted frame), beside the same characters typed into a ' +
-        'bare input on the same page.',
+        'characters typed into the search field one at a time, beside the same characters typed into a bare input on the same page. ' +
+        '"Rendered, laid-out" is the work a keystroke causes (it must fit a 16 ms frame); "next painted frame" adds the wait for the display.',
       rows: [
         {
           subject: 'panel interactive after the content script starts (median)',
