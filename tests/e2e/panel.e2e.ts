@@ -219,6 +219,55 @@ for (const name of availableBrowsers()) {
       await page.close();
     });
 
+    it('copies a deep link and a Markdown quote to the clipboard', async () => {
+      const page = await open('https://changelog.com/shipit/990');
+      await trustedClickInPanel(page, '[data-testid=segment][data-index="2"] [data-testid=copy-link]');
+      await page.waitFor(async () => (await navigator.clipboard.readText()).includes('#transcript-2'));
+      expect(await page.readClipboard()).toBe('https://changelog.com/shipit/990#transcript-2');
+      await trustedClickInPanel(page, '[data-testid=segment][data-index="2"] [data-testid=copy-quote]');
+      await page.waitFor(async () => (await navigator.clipboard.readText()).startsWith('>'));
+      expect(await page.readClipboard()).toBe(
+        "> Let's start with the basics. What does a good pipeline look like to you?\n\n— Ada Host, [Ship It! #990 at 1:10](https://changelog.com/shipit/990#t=70)",
+      );
+      expect(page.errors).toEqual([]);
+      await page.close();
+    });
+
+    it("scrolls the page's own transcript to a turn", async () => {
+      const page = await open('https://changelog.com/shipit/990');
+      await page.setViewport(1000, 700);
+      await clickInPanel(page, '[data-testid=segment][data-index="5"] [aria-label^="Show"]');
+      await page.waitFor(() => {
+        const box = document.getElementById('transcript-5')?.nextElementSibling?.getBoundingClientRect();
+        return box && box.top >= 0 && box.bottom <= window.innerHeight;
+      });
+      await page.close();
+    });
+
+    it('remembers a collapsed panel on the next episode page', async () => {
+      const page = await open('https://changelog.com/shipit/990');
+      await clickInPanel(page, '.panel-toggle');
+      await page.waitFor((host) => !document.querySelector(host)?.shadowRoot?.querySelector('[data-testid=search]'), HOST);
+      await page.goto('https://changelog.com/friends/990');
+      await page.waitFor((host) => document.querySelector(host)?.shadowRoot?.querySelector('.panel-toggle[aria-expanded="false"]'), HOST);
+      await clickInPanel(page, '.panel-toggle');
+      await page.waitFor((host) => document.querySelector(host)?.shadowRoot?.querySelector('[data-testid=search]'), HOST);
+      await page.close();
+    });
+
+    it('fits a 320 px wide window without horizontal scrolling', async () => {
+      const page = await browser.newPage();
+      await page.setViewport(320, 700);
+      await page.goto('https://changelog.com/shipit/990');
+      await waitForPanel(page);
+      const overflow = await page.evaluate((host) => {
+        const panel = document.querySelector(host)?.shadowRoot?.querySelector('.panel') as HTMLElement;
+        return panel.scrollWidth - panel.clientWidth;
+      }, HOST);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.close();
+    });
+
     it('keeps one panel across back/forward navigation', async () => {
       const page = await open('https://changelog.com/shipit/990');
       await page.goto('https://changelog.com/');

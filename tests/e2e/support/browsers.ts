@@ -44,6 +44,8 @@ export interface TestPage {
   /** A real (trusted) click at the centre of a point the page computed. */
   clickAt(x: number, y: number): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
+  /** The text on the system clipboard, read through the page (permission granted for tests). */
+  readClipboard(): Promise<string>;
   screenshot(path: string): Promise<void>;
   /** Page errors and console errors seen so far. */
   errors: string[];
@@ -122,6 +124,7 @@ function wrapPlaywright(page: PlaywrightPage): TestPage {
     type: (text) => page.keyboard.type(text),
     clickAt: (x, y) => page.mouse.click(x, y),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
+    readClipboard: () => page.evaluate(() => navigator.clipboard.readText()),
     async screenshot(path) {
       await page.screenshot({ path });
     },
@@ -150,6 +153,7 @@ function wrapPuppeteer(page: PuppeteerPage): TestPage {
     type: (text) => page.keyboard.type(text),
     clickAt: (x, y) => page.mouse.click(x, y),
     setViewport: (width, height) => page.setViewport({ width, height }),
+    readClipboard: () => page.evaluate(() => navigator.clipboard.readText()),
     async screenshot(path) {
       await page.screenshot({ path });
     },
@@ -166,6 +170,8 @@ async function launchChromium(): Promise<ExtensionBrowser> {
     headless: true,
     args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
   });
+  // Lets tests read back what a copy button put on the clipboard.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://changelog.com' });
   await context.route('https://changelog.com/**', (route) => {
     const response = siteResponse(route.request().url());
     return route.fulfill({ status: response.status, contentType: response.contentType, body: response.body });
@@ -211,6 +217,8 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_EXTENSION_UUID }),
       'network.dns.disableIPv6': true,
+      // Lets tests read the clipboard without a permission prompt.
+      'dom.events.testing.asyncClipboard': true,
     },
   });
   let installed = await browser.installExtension(EXTENSION_DIRS.firefox);
