@@ -19,6 +19,7 @@ import { chooseSource } from '@/lib/episode-source';
 import type { PanelSettings } from '@/lib/settings';
 import { bundleReader, type Prefetched } from './bundle-reader';
 import { copyText, showOnPage } from './page-actions';
+import { answerPopup } from './popup-bridge';
 import { panelSettings, readPanelSettings } from './settings';
 import { sitePlayer } from './site-player';
 
@@ -47,26 +48,39 @@ function isTypingTarget(target: EventTarget | null): boolean {
   );
 }
 
-export async function mountPanel(ctx: ContentScriptContext, ref: EpisodeRef, prefetched?: Prefetched): Promise<void> {
-  if (!isEpisodeDocument(document)) return;
-  const anchor = panelAnchor(document);
-  if (!anchor) return;
-
+/** Reads the page and the bundle and decides what to show (see chooseSource). */
+async function loadEpisode(ref: EpisodeRef, prefetched: Prefetched | undefined) {
   // Start the reads, then look at the page while they run; the items' text is read only if the
-  // page's copy is the one to show (see chooseSource).
+  // page's copy is the one to show.
   const reads = Promise.all([bundledRecord(ref, prefetched), readPanelSettings()]);
   const page = parseEpisodePage(document, ref, location.href, { items: 'count' });
   const [bundle, settings] = await reads;
-  if (ctx.isInvalid) return;
   if (bundle.status === 'corrupt') console.warn(`[Changelog Transcripts] Using the page's transcript: ${bundle.reason}`);
   const chosen = chooseSource(page, bundle);
   if ((chosen.parts.chapters ?? []).length === 0 && sectionById(document, 'chapters')) {
     chosen.parts.chapters = await chaptersFromEndpoint(ref);
   }
+  return { page, chosen, settings };
+}
+
+export async function mountPanel(ctx: ContentScriptContext, ref: EpisodeRef, prefetched?: Prefetched): Promise<void> {
+  if (!isEpisodeDocument(document)) return;
+  const player = sitePlayer(document, ctx.signal);
+  const loading = loadEpisode(ref, prefetched);
+  // The popup asks this page what it shows; it may ask before the panel is up.
+  answerPopup(ctx, {
+    episode: loading.then(({ chosen }) => ({ parts: chosen.parts, source: chosen.note })),
+    canSeek: player.available,
+    seek: player.seek,
+  });
+
+  const anchor = panelAnchor(document);
+  if (!anchor) return;
+  const { page, chosen, settings } = await loading;
+  if (ctx.isInvalid) return;
   const episode = buildEpisode(chosen.parts);
 
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
-  const player = sitePlayer(document, ctx.signal);
   let current: PanelSettings = settings;
   let focusSearch = 0;
   let rerender = () => {};

@@ -60,7 +60,6 @@ describe('the bundle built from our own small corpus', () => {
 
   it('finds episodes by page URL, slugs that are not numbers included', async () => {
     const read = readerFor(out);
-    const catalog = await loadCatalog(read);
     for (const url of ['https://changelog.com/jsparty/meet-fixture#transcript-2', 'https://changelog.com/shipit/990?x=1']) {
       const ref = parseEpisodeUrl(url);
       expect(ref).not.toBeNull();
@@ -73,7 +72,6 @@ describe('the bundle built from our own small corpus', () => {
 
   it('reports a corrupt or missing record instead of throwing', async () => {
     const read = readerFor(out);
-    const catalog = await loadCatalog(read);
     const ref = { podcast: 'shipit', slug: '990' };
     const path = join(out, recordPath(ref));
     const good = readFileSync(path);

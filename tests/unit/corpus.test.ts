@@ -39,6 +39,7 @@ function linksAsWritten(markdown: string): string[] {
 }
 
 type Token = ReturnType<MarkdownIt['parse']>[number];
+const KINDS = new Set(['episode', 'video', 'repository', 'post', 'profile', 'package', 'paper', 'book', 'article', 'website']);
 const reference = new MarkdownIt('commonmark');
 
 describe(needs(hasCorpus, 'the whole archive'), () => {
@@ -90,18 +91,27 @@ describe(needs(hasCorpus, 'the whole archive'), () => {
     expect(problems).toEqual([]);
   });
 
-  it.runIf(hasCorpus)('parses every show-notes file and finds every http(s) link', () => {
+  it.runIf(hasCorpus)('parses every show-notes file, finds every http(s) link and gives each a kind', () => {
     expect(notes.length).toBeGreaterThan(2000);
     let links = 0;
+    const kinds: Record<string, number> = {};
     const problems: string[] = [];
     for (const file of notes) {
       const name = relative(`${CORPUS_DIR}/show-notes`, file);
       const markdown = readFileSync(file, 'utf8');
-      const found = new Set(parseShowNotesMarkdown(markdown).flatMap((section) => section.links.map((link) => link.url)));
+      const sections = parseShowNotesMarkdown(markdown);
+      for (const link of sections.flatMap((section) => section.links)) {
+        kinds[link.kind] = (kinds[link.kind] ?? 0) + 1;
+        if (!KINDS.has(link.kind) || link.domain === '' || link.text.trim() === '')
+          problems.push(`${name}: ${link.url} has kind ${link.kind}, domain "${link.domain}"`);
+        if (/^https?:\/\/(www\.)?changelog\.com\/(podcast|gotime|jsparty|shipit|friends)\/\d+$/.test(link.url) && !link.label)
+          problems.push(`${name}: ${link.url} has no episode label`);
+      }
+      const found = new Set(sections.flatMap((section) => section.links.map((link) => link.url)));
       links += found.size;
       for (const url of linksAsWritten(markdown)) if (!found.has(url)) problems.push(`${name}: ${url} not found`);
     }
-    console.log(`show notes: ${notes.length} files, ${links} distinct links per file summed`);
+    console.log(`show notes: ${notes.length} files, ${links} distinct links per file summed, by kind: ${JSON.stringify(kinds)}`);
     expect(problems.slice(0, 20)).toEqual([]);
   });
 });

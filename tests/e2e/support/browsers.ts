@@ -60,6 +60,8 @@ export interface ExtensionBrowser {
   newPage(): Promise<TestPage>;
   /** The URL of an extension page, e.g. `popup.html?episode=shipit/26`. */
   extensionUrl(path: string): string;
+  /** The system clipboard's text, read from a changelog.com page (extension pages cannot be granted the permission). */
+  readClipboard(): Promise<string>;
   /** Reloads (Chromium) or reinstalls (Firefox) the extension under the open pages. */
   reloadExtension(): Promise<void>;
   close(): Promise<void>;
@@ -144,7 +146,19 @@ function wrapPuppeteer(page: PuppeteerPage): TestPage {
     errors,
     console: consoleLines,
     async goto(url) {
-      await page.goto(url, { waitUntil: 'load' });
+      if (!url.startsWith('moz-extension://')) {
+        await page.goto(url, { waitUntil: 'load' });
+        return;
+      }
+      // Firefox never reports extension pages as loaded over BiDi, so `goto` would wait forever
+      // (mozilla/firefox-devtools-mcp#87): navigate without waiting, then poll the document.
+      const frame = page.mainFrame() as unknown as { browsingContext: { navigate: (url: string, wait: string) => Promise<void> } };
+      await frame.browsingContext.navigate(url, 'none');
+      await poll(
+        async () => page.evaluate((target) => location.href === target && document.readyState === 'complete', url),
+        15_000,
+        `${url} to load`,
+      );
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     waitFor: (fn, arg, timeoutMs = 15_000) =>
@@ -188,6 +202,14 @@ async function launchChromium(): Promise<ExtensionBrowser> {
       return wrapPlaywright(await context.newPage());
     },
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    async readClipboard() {
+      const page = await context.newPage();
+      await page.goto('https://changelog.com/');
+      await page.bringToFront();
+      const text = await page.evaluate(() => navigator.clipboard.readText());
+      await page.close();
+      return text;
+    },
     async reloadExtension() {
       const worker = context.serviceWorkers()[0] ?? currentWorker;
       // Runs in the service worker, where `chrome` is the extension API; the worker dies with it,
@@ -214,6 +236,8 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
     executablePath: FIREFOX_PATH,
     headless: true,
     protocol: 'webDriverBiDi',
+    // Firefox 153+ lets WebDriver open moz-extension:// pages (the popup) only with system access.
+    args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_EXTENSION_UUID }),
       'network.dns.disableIPv6': true,
@@ -222,7 +246,7 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
     },
   });
   let installed = await browser.installExtension(EXTENSION_DIRS.firefox);
-  return {
+  const firefox: ExtensionBrowser = {
     name: 'firefox',
     async newPage() {
       const page = await browser.newPage();
@@ -242,12 +266,21 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
       return wrapPuppeteer(page);
     },
     extensionUrl: (path) => `moz-extension://${FIREFOX_EXTENSION_UUID}/${path.replace(/^\//, '')}`,
+    async readClipboard() {
+      // A secure page is needed for navigator.clipboard; changelog.com is answered from fixtures.
+      const page = await firefox.newPage();
+      await page.goto('https://changelog.com/');
+      const text = await page.readClipboard();
+      await page.close();
+      return text;
+    },
     async reloadExtension() {
       await browser.uninstallExtension(installed);
       installed = await browser.installExtension(EXTENSION_DIRS.firefox);
     },
     close: () => browser.close(),
   };
+  return firefox;
 }
 
 /** Starts `name` with the built extension installed. */

@@ -1,0 +1,46 @@
+/**
+ * The content script's side of the popup's messages: it answers with what the panel shows and
+ * seeks the page's player on request. Only messages from this extension's own pages are
+ * answered, and only the shapes in lib/messages.ts.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { EpisodeParts } from '@/lib/episode';
+import type { SourceNote } from '@/lib/episode-source';
+import { type ContentToPopup, isPopupToContent } from '@/lib/messages';
+
+export interface BridgeSource {
+  /** Resolves to what the panel shows once it has loaded. */
+  episode: Promise<{ parts: EpisodeParts; source: SourceNote }>;
+  canSeek: boolean;
+  seek: (seconds: number) => void;
+}
+
+type Sender = { id?: string; url?: string };
+
+/**
+ * From one of this extension's own pages (the popup, wherever it is open), not a content script
+ * (whose sender URL is the web page's) nor another extension.
+ */
+function fromOwnPage(sender: Sender): boolean {
+  return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
+}
+
+export function answerPopup(ctx: ContentScriptContext, bridge: BridgeSource): void {
+  const listener = (message: unknown, sender: Sender): Promise<ContentToPopup> | undefined => {
+    if (ctx.isInvalid || !fromOwnPage(sender) || !isPopupToContent(message)) return undefined;
+    if (message.type === 'popup:seek') {
+      if (bridge.canSeek) bridge.seek(message.seconds);
+      return Promise.resolve({ type: 'content:seeked', ok: bridge.canSeek });
+    }
+    return bridge.episode.then(({ parts, source }) => ({ type: 'content:episode', parts, source, canSeek: bridge.canSeek }));
+  };
+  browser.runtime.onMessage.addListener(listener);
+  ctx.onInvalidated(() => {
+    try {
+      browser.runtime.onMessage.removeListener(listener);
+    } catch {
+      // "Extension context invalidated": the listener left with the old extension.
+    }
+  });
+}

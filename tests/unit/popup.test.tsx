@@ -1,0 +1,173 @@
+// @vitest-environment happy-dom
+/** The popup as a listener uses it: sections and links, kinds, copies, tabs, seeks, states. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Popup, type PopupActions, type PopupState } from '@/components/Popup';
+import { buildEpisode } from '@/lib/build-episode';
+import { parseShowNotesMarkdown } from '@/lib/changelog/show-notes-markdown';
+import { parseTranscriptMarkdown } from '@/lib/changelog/transcript-markdown';
+import { isContentEpisode, isPopupToContent } from '@/lib/messages';
+import { linkMarkdown, notesMarkdown } from '@/lib/notes-export';
+import { OWN_ARCHIVE_DIR } from '../support/own-fixtures';
+
+afterEach(cleanup);
+
+function state(notes = readFileSync(join(OWN_ARCHIVE_DIR, 'show-notes/shipit/ship-it-990.md'), 'utf8')): PopupState {
+  return {
+    kind: 'episode',
+    canSeek: true,
+    from: 'page',
+    episode: buildEpisode({
+      podcast: 'shipit',
+      slug: '990',
+      number: 990,
+      title: 'Boring pipelines, fast search, accessible tools',
+      items: parseTranscriptMarkdown(readFileSync(join(OWN_ARCHIVE_DIR, 'transcripts/shipit/ship-it-990.md'), 'utf8')),
+      notes: parseShowNotesMarkdown(notes),
+      sponsors: [{ name: 'Fixture Cloud', url: 'https://example.com/cloud', description: 'Servers.' }],
+      featuring: [
+        {
+          name: 'Grace Guest',
+          profile: 'https://changelog.com/person/graceguest',
+          links: [{ text: 'GitHub', url: 'https://github.com/graceguest' }],
+        },
+      ],
+    }),
+  };
+}
+
+function renderPopup(popupState: PopupState = state()) {
+  const actions: PopupActions = { copy: vi.fn(async () => true), openTabs: vi.fn(), seek: vi.fn(async () => true) };
+  const view = render(<Popup state={popupState} actions={actions} />);
+  return { ...view, actions };
+}
+
+describe('the popup', () => {
+  it('shows the notes by section, each link with kind, domain and description, sponsors last', () => {
+    const { container } = renderPopup();
+    const sections = [...container.querySelectorAll('[data-testid=notes-section]')];
+    expect(sections.map((s) => s.getAttribute('data-title'))).toEqual([
+      'Grace Guest, boring pipelines',
+      'Linus Listener, transcript search',
+      'Margaret Maintainer, accessible tools',
+    ]);
+    const first = sections[0]?.querySelectorAll('.link') ?? [];
+    expect(
+      [...first].map((li) => [
+        li.querySelector('a')?.getAttribute('href'),
+        li.querySelector('.kind')?.textContent,
+        li.querySelector('.domain')?.textContent,
+      ]),
+    ).toEqual([
+      ['https://www.youtube.com/watch?v=fixture0001', 'Video', 'youtube.com'],
+      ['https://example.com/blog/boring-pipelines', 'Article', 'example.com'],
+      ['https://changelog.com/shipit/25', 'Ship It! #25', 'changelog.com'],
+    ]);
+    expect(screen.getByText('what we discussed first')).toBeTruthy();
+    const order = [...container.querySelectorAll('[data-testid=notes-section], .sponsors')].map((el) => el.className);
+    expect(order.at(-1)).toBe('sponsors');
+    expect(screen.getByText('Sponsored')).toBeTruthy();
+    expect(screen.getByText('Grace Guest').getAttribute('href')).toBe('https://changelog.com/person/graceguest');
+  });
+
+  it('never makes a link of anything but http(s)', () => {
+    const { container } = renderPopup(
+      state('- [bad](javascript:alert(1)) <a href="data:text/html,x">worse</a> [good](https://ok.example/)'),
+    );
+    expect([...container.querySelectorAll('a')].every((a) => /^https?:/.test(a.getAttribute('href') ?? ''))).toBe(true);
+    expect([...container.querySelectorAll('[data-testid=notes-section] a[data-testid=link]')].map((a) => a.textContent)).toEqual(['good']);
+  });
+
+  it('copies one link, a section, everything as Markdown, and plain URLs', async () => {
+    const { container, actions } = renderPopup();
+    fireEvent.click(container.querySelector('[data-copy=link]') as HTMLElement);
+    expect(actions.copy).toHaveBeenLastCalledWith('https://www.youtube.com/watch?v=fixture0001');
+    fireEvent.click(container.querySelectorAll('[data-copy=section-markdown]')[2] as HTMLElement);
+    expect(actions.copy).toHaveBeenLastCalledWith(
+      '### Margaret Maintainer, accessible tools\n\n- [Accessibility checklist](https://example.org/a11y-checklist) — a one-page list',
+    );
+    fireEvent.click(container.querySelector('[data-copy=all-markdown]') as HTMLElement);
+    expect(actions.copy).toHaveBeenLastCalledWith(notesMarkdown((state() as Extract<PopupState, { kind: 'episode' }>).episode.notes));
+    fireEvent.click(container.querySelector('[data-copy=all-urls]') as HTMLElement);
+    expect((actions.copy as ReturnType<typeof vi.fn>).mock.lastCall?.[0].split('\n')).toHaveLength(6);
+    await screen.findByText('URLs copied');
+  });
+
+  it('opens a section in tabs, asking first above five', () => {
+    const many = Array.from({ length: 6 }, (_, i) => `- [L${i}](https://example.com/${i})`).join('\n');
+    const { container, actions } = renderPopup(state(`### Few\n\n- [A](https://a.example/)\n\n### Many\n\n${many}`));
+    const [few, lots] = [...container.querySelectorAll('[data-testid=open-all]')] as HTMLElement[];
+    fireEvent.click(few as HTMLElement);
+    expect(actions.openTabs).toHaveBeenCalledWith(['https://a.example/']);
+    fireEvent.click(lots as HTMLElement);
+    expect(actions.openTabs).toHaveBeenCalledTimes(1);
+    expect(screen.getByText('Open 6 tabs?')).toBeTruthy();
+    fireEvent.click(container.querySelector('[data-testid=confirm-open]') as HTMLElement);
+    expect(actions.openTabs).toHaveBeenCalledTimes(2);
+  });
+
+  it('filters every link by text, domain or kind', () => {
+    const { container } = renderPopup();
+    fireEvent.input(container.querySelector('[data-testid=link-filter]') as HTMLInputElement, { target: { value: 'github' } });
+    expect([...container.querySelectorAll('[data-testid=notes-section] a[data-testid=link]')].map((a) => a.getAttribute('href'))).toEqual([
+      'https://github.com/example/transcript-search',
+    ]);
+    fireEvent.input(container.querySelector('[data-testid=link-filter]') as HTMLInputElement, { target: { value: 'video' } });
+    expect(container.querySelectorAll('[data-testid=notes-section]')).toHaveLength(1);
+  });
+
+  it('lists links cited in the transcript with who and when, and seeks there', () => {
+    const { container, actions } = renderPopup();
+    const cited = [...container.querySelectorAll('[data-testid=cited-link]')];
+    expect(cited.map((li) => li.querySelector('.link-meta')?.textContent)).toEqual([
+      expect.stringMatching(/example\.com · Grace Guest at 1:33/),
+      expect.stringMatching(/github\.com · Linus Listener at 6:05/),
+    ]);
+    fireEvent.click(cited[0]?.querySelector('[data-testid=cited-seek]') as HTMLElement);
+    expect(actions.seek).toHaveBeenCalledWith(expect.closeTo(93.75, 1));
+  });
+
+  it('says when the tab is not an episode page', () => {
+    const { container } = renderPopup({ kind: 'not-episode' });
+    expect(container.querySelector('[data-testid=not-episode]')?.textContent).toMatch(/not a Changelog episode page/);
+    expect(container.textContent).toMatch(/CC BY-SA 4\.0/);
+  });
+});
+
+describe('Markdown export', () => {
+  it('escapes link text and URLs', () => {
+    expect(linkMarkdown({ text: 'a [b] c', url: 'https://x.example/a (b)', domain: 'x.example', kind: 'article', description: 'd' })).toBe(
+      '- [a \\[b\\] c](https://x.example/a%20%28b%29) — d',
+    );
+  });
+});
+
+describe('messages', () => {
+  it('accept only the shapes they name', () => {
+    expect(isPopupToContent({ type: 'popup:get-episode' })).toBe(true);
+    expect(isPopupToContent({ type: 'popup:seek', seconds: 12 })).toBe(true);
+    for (const bad of [
+      null,
+      'x',
+      {},
+      { type: 'popup:seek' },
+      { type: 'popup:seek', seconds: -1 },
+      { type: 'popup:seek', seconds: Number.NaN },
+      { type: 'popup:get-episode', extra: 1 },
+      { type: 'other' },
+    ]) {
+      expect(isPopupToContent(bad)).toBe(false);
+    }
+    expect(
+      isContentEpisode({
+        type: 'content:episode',
+        parts: { podcast: 'shipit', slug: '1', items: [] },
+        source: { kind: 'none' },
+        canSeek: true,
+      }),
+    ).toBe(true);
+    expect(isContentEpisode({ type: 'content:episode', parts: { podcast: 'shipit' }, source: {}, canSeek: true })).toBe(false);
+  });
+});
