@@ -12,6 +12,7 @@ import type { CitedLink, Episode, FeaturedPerson, NotesSection, Sponsor } from '
 import { filterLinks, notesMarkdown, plainUrls } from '@/lib/notes-export';
 import { episodeName } from '@/lib/quote';
 import { formatClock } from '@/lib/timing';
+import { type ArchiveEngine, ArchiveSearch } from './ArchiveSearch';
 import { CopyIcon, PlayIcon } from './icons';
 import { ShowNotes } from './ShowNotes';
 
@@ -34,8 +35,13 @@ export interface PopupActions {
 export interface PopupProps {
   state: PopupState;
   actions: PopupActions;
-  /** The archive search, shown on every state (its own issue). */
-  search?: ComponentChildren;
+  /** The archive search, shown above everything; its results replace the episode while a query is typed. */
+  archive?: {
+    engine: ArchiveEngine;
+    initialQuery?: string;
+    /** Seeks the tab's page when it shows that episode. */
+    seekInPage?: (podcast: string, slug: string, seconds: number) => Promise<boolean>;
+  };
 }
 
 function People({ people }: { people: FeaturedPerson[] }) {
@@ -239,7 +245,9 @@ function EpisodeView({
   );
 }
 
-export function Popup({ state, actions, search }: PopupProps) {
+export function Popup({ state, actions, archive }: PopupProps) {
+  const [query, setQuery] = useState(archive?.initialQuery ?? '');
+  const searching = archive !== undefined && query.trim() !== '';
   let body: ComponentChildren;
   switch (state.kind) {
     case 'loading':
@@ -248,7 +256,7 @@ export function Popup({ state, actions, search }: PopupProps) {
     case 'not-episode':
       body = (
         <p class="muted" data-testid="not-episode">
-          This tab is not a Changelog episode page. Open an episode on changelog.com to see its links, or search every episode below.
+          This tab is not a Changelog episode page. Open an episode on changelog.com to see its links, or search every episode above.
         </p>
       );
       break;
@@ -265,8 +273,16 @@ export function Popup({ state, actions, search }: PopupProps) {
   }
   return (
     <main class="popup">
-      {search}
-      {body}
+      {archive && (
+        <ArchiveSearch
+          engine={archive.engine}
+          query={query}
+          onQuery={setQuery}
+          autoFocus={state.kind !== 'episode' || Boolean(archive.initialQuery)}
+          {...(archive.seekInPage && { seekInPage: archive.seekInPage })}
+        />
+      )}
+      {!searching && body}
       <footer class="credits muted">
         Transcripts and show notes by{' '}
         <a href="https://changelog.com" target="_blank" rel="noopener noreferrer">

@@ -15,6 +15,8 @@ export interface SearchBarProps {
   suggestions: string[];
   inputRef: Ref<HTMLInputElement>;
   searching: boolean;
+  /** Opens the archive search for the query, when the extension offers it. */
+  onSearchArchive?: ((query: string) => void) | undefined;
 }
 
 export function SearchBar(props: SearchBarProps) {
@@ -59,6 +61,11 @@ export function SearchBar(props: SearchBarProps) {
             ↓
           </button>
         </span>
+      )}
+      {searching && props.onSearchArchive && (
+        <button type="button" class="chip" data-testid="search-archive" onClick={() => props.onSearchArchive?.(props.query)}>
+          Search all episodes
+        </button>
       )}
       {searching && count === 0 && props.suggestions.length > 0 && (
         <p class="suggestions">

@@ -38,6 +38,8 @@ export interface PanelEnvironment {
   canShowOnPage: boolean;
   /** True when the reader prefers reduced motion. */
   reducedMotion: boolean;
+  /** Opens the search of every episode for a query (a new tab). */
+  openArchiveSearch?: (query: string) => void;
 }
 
 export interface TranscriptPanelProps {
@@ -273,6 +275,7 @@ export function TranscriptPanel({ episode, source, env, settings, onSettings, fo
             suggestions={suggestions}
             inputRef={searchInput}
             searching={searching}
+            onSearchArchive={env.openArchiveSearch}
           />
           <SpeakerFilter speakers={episode.speakers} selected={selected} onToggle={toggleSpeaker} onClear={() => setSelected(new Set())} />
           <ChapterList chapters={episode.chapters} current={currentChapter} canSeek={env.player.available} onChapter={onChapter} />

@@ -4,7 +4,9 @@
  *
  * - popup → content script (`browser.tabs.sendMessage`): ask for the episode on the page, or
  *   seek the page's player;
- * - content script → popup: the reply.
+ * - content script → popup: the reply;
+ * - content script → background (`browser.runtime.sendMessage`): open the archive search in a
+ *   tab, from the panel's "Search all episodes".
  */
 import type { EpisodeParts } from './episode';
 import type { SourceNote } from './episode-source';
@@ -75,4 +77,25 @@ export function isContentEpisode(value: unknown): value is ContentEpisode {
 
 export function isContentSeeked(value: unknown): value is ContentSeeked {
   return isRecord(value) && value.type === 'content:seeked' && typeof value.ok === 'boolean';
+}
+
+/** The panel asks the background to open the archive search for a query. */
+export interface ContentOpenArchiveSearch {
+  type: 'content:open-archive-search';
+  query: string;
+}
+
+export type ContentToBackground = ContentOpenArchiveSearch;
+
+/** Queries longer than this are cut: nobody types more, and it bounds the tab's URL. */
+export const MAX_QUERY_LENGTH = 200;
+
+export function isContentToBackground(value: unknown): value is ContentToBackground {
+  return (
+    isRecord(value) &&
+    value.type === 'content:open-archive-search' &&
+    typeof value.query === 'string' &&
+    value.query.trim() !== '' &&
+    value.query.length <= MAX_QUERY_LENGTH
+  );
 }

@@ -2,11 +2,14 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup, type PopupActions } from '@/components/Popup';
-import { loadPopupSource, seekTab } from './episode-source';
+import { ArchiveSearchEngine } from '@/lib/search/archive/engine';
+import { loadPopupSource, type PopupSource, readPackageFile, seekTab } from './episode-source';
 import './popup.css';
 
 const root = document.getElementById('app') as HTMLElement;
 const params = new URLSearchParams(location.search);
+const engine = new ArchiveSearchEngine(readPackageFile);
+let source: PopupSource = { state: { kind: 'loading' } };
 
 async function copy(text: string): Promise<boolean> {
   try {
@@ -17,17 +20,29 @@ async function copy(text: string): Promise<boolean> {
   }
 }
 
-async function main(): Promise<void> {
-  render(<Popup state={{ kind: 'loading' }} actions={{ copy, openTabs: () => {}, seek: async () => false }} />, root);
-  const source = await loadPopupSource(params);
-  const actions: PopupActions = {
-    copy,
-    openTabs: (urls) => {
-      for (const url of urls) if (/^https?:\/\//i.test(url)) void browser.tabs.create({ url, active: false });
-    },
-    seek: (seconds) => seekTab(source.tabId, seconds),
-  };
-  render(<Popup state={source.state} actions={actions} />, root);
-}
+const actions: PopupActions = {
+  copy,
+  openTabs: (urls) => {
+    for (const url of urls) if (/^https?:\/\//i.test(url)) void browser.tabs.create({ url, active: false });
+  },
+  seek: (seconds) => seekTab(source.tabId, seconds),
+};
 
-void main();
+const archive = {
+  engine,
+  // `?q=` runs an archive search at once, without waiting for the tab's episode.
+  initialQuery: params.get('q') ?? '',
+  // A hit of the episode open in the tab seeks its player instead of opening a new tab.
+  seekInPage: async (podcast: string, slug: string, seconds: number) => {
+    const shown = source.state.kind === 'episode' ? source.state.episode : undefined;
+    return shown?.podcast === podcast && shown.slug === slug ? seekTab(source.tabId, seconds) : false;
+  },
+};
+
+const show = () => render(<Popup state={source.state} actions={actions} archive={archive} />, root);
+
+show();
+void loadPopupSource(params).then((loaded) => {
+  source = loaded;
+  show();
+});

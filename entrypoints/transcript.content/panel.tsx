@@ -4,6 +4,7 @@
  * shadow root before the page's transcript. Every listener and observer ends with `ctx`.
  */
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import panelCss from '@/components/panel.css?inline';
@@ -16,6 +17,7 @@ import { panelAnchor, parseEpisodePage } from '@/lib/changelog/page';
 import { sectionById } from '@/lib/changelog/selectors';
 import { type EpisodeRef, episodeUrl } from '@/lib/changelog/urls';
 import { chooseSource } from '@/lib/episode-source';
+import { type ContentToBackground, MAX_QUERY_LENGTH } from '@/lib/messages';
 import type { PanelSettings } from '@/lib/settings';
 import { bundleReader, type Prefetched } from './bundle-reader';
 import { copyText, showOnPage } from './page-actions';
@@ -113,6 +115,12 @@ export async function mountPanel(ctx: ContentScriptContext, ref: EpisodeRef, pre
         showOnPage: (index: number) => showOnPage(index, reducedMotion),
         canShowOnPage: page.itemCount > 0,
         reducedMotion,
+        openArchiveSearch: (query: string) => {
+          const message: ContentToBackground = { type: 'content:open-archive-search', query: query.slice(0, MAX_QUERY_LENGTH) };
+          browser.runtime.sendMessage(message).catch(() => {
+            // The extension was reloaded under the page: nothing to open the tab with.
+          });
+        },
       };
       rerender = () =>
         render(

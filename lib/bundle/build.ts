@@ -1,7 +1,8 @@
 /**
  * Builds the bundled index (Node only): every transcript and show-notes file of the corpus parsed
- * once, written as one gzip-compressed record per episode plus a catalog, into a cache folder the
- * extension build copies from. Rebuilds only when the corpus or this code changed.
+ * once, written as one gzip-compressed record per episode, a catalog, and the archive search
+ * index, into a cache folder the extension build copies from. Rebuilds only when the corpus or
+ * this code changed.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { parseShowNotesMarkdown } from '../changelog/show-notes-markdown';
 import { parseTranscriptMarkdown } from '../changelog/transcript-markdown';
 import { episodeKey, episodeNumber } from '../changelog/urls';
 import type { EpisodeParts } from '../episode';
+import { ArchiveIndexBuilder } from '../search/archive/build';
 import { BUNDLE_DIR, CATALOG_FILE, type Catalog, type CatalogEpisode, encodeCatalog, recordPath, showListPath } from './catalog';
 import { type CorpusFile, corpusSources, listCorpus } from './corpus';
 import { encodeRecord } from './record';
@@ -163,11 +165,13 @@ export function buildBundle(options: BundleOptions): BundleResult {
   const transcriptByKey = new Map(transcripts.map((file) => [episodeKey(file.ref), file]));
   const keys = [...new Set([...transcriptByKey.keys(), ...notesByKey.keys()])].sort();
 
+  const archive = new ArchiveIndexBuilder();
   const episodes: CatalogEpisode[] = [];
   let rawBytes = 0;
   let compressedBytes = 0;
   for (const key of keys) {
     const parts = archiveParts(transcriptByKey.get(key), notesByKey.get(key));
+    archive.add(parts.podcast, parts.slug, parts.number, parts.items);
     const json = Buffer.from(JSON.stringify(encodeRecord(parts)));
     const packed = gzipSync(json, { level: GZIP_LEVEL });
     const path = join(options.outDir, recordPath(parts));
@@ -194,6 +198,12 @@ export function buildBundle(options: BundleOptions): BundleResult {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, JSON.stringify(slugs));
   }
+
+  const search = archive.write(options.outDir);
+  compressedBytes += search.bytes;
+  log(
+    `archive search index: ${search.docs} items, ${search.terms} terms, ${search.postings} postings, ${search.shards} shards, ${(search.bytes / 1e6).toFixed(1)} MB`,
+  );
 
   const sources = corpusSources(options.corpus);
   const catalog: Catalog = { version: 1, builtAt: options.now ?? new Date().toISOString(), sources, episodes };

@@ -173,20 +173,46 @@ function decodeLink(link: unknown): NoteLink {
   return decoded;
 }
 
-/** The parts of an episode from a record; throws {@link CorruptRecordError} on anything else. */
-export function decodeRecord(value: unknown): EpisodeParts {
+function checkedRecord(value: unknown): { record: Partial<EncodedRecord>; labels: string[]; items: unknown[] } {
   if (typeof value !== 'object' || value === null) fail('not an object');
   const record = value as Partial<EncodedRecord>;
   if (record.v !== RECORD_VERSION) fail(`version ${String(record.v)}, expected ${RECORD_VERSION}`);
   const labels = Array.isArray(record.labels) ? record.labels.map((label) => text(label, 'label')) : fail('no labels');
   if (!Array.isArray(record.items)) fail('no items');
-  const items = record.items.map((item, index): ParsedItem => {
-    if (!Array.isArray(item)) fail('an item is not a list');
-    const [labelIndex, ...paragraphs] = item as unknown[];
-    const label = typeof labelIndex === 'number' ? labels[labelIndex] : undefined;
-    if (label === undefined) fail('an item points at no label');
-    return { index, label, speaker: speakerOfLabel(label), kind: kindOfLabel(label), paragraphs: paragraphs.map(decodeParagraph) };
-  });
+  return { record, labels, items: record.items };
+}
+
+function decodeItem(item: unknown, index: number, labels: readonly string[]): ParsedItem {
+  if (!Array.isArray(item)) fail('an item is not a list');
+  const [labelIndex, ...paragraphs] = item as unknown[];
+  const label = typeof labelIndex === 'number' ? labels[labelIndex] : undefined;
+  if (label === undefined) fail('an item points at no label');
+  return { index, label, speaker: speakerOfLabel(label), kind: kindOfLabel(label), paragraphs: paragraphs.map(decodeParagraph) };
+}
+
+/**
+ * One item of a record, decoded on its own: the archive search shows a few hits of an episode
+ * and need not decode its other thousand items. Undefined past the end; throws
+ * {@link CorruptRecordError} when the record or the item is malformed.
+ */
+export function recordItemReader(value: unknown): (index: number) => ParsedItem | undefined {
+  const { labels, items } = checkedRecord(value);
+  const decoded = new Map<number, ParsedItem>();
+  return (index) => {
+    if (index < 0 || index >= items.length) return undefined;
+    let item = decoded.get(index);
+    if (!item) {
+      item = decodeItem(items[index], index, labels);
+      decoded.set(index, item);
+    }
+    return item;
+  };
+}
+
+/** The parts of an episode from a record; throws {@link CorruptRecordError} on anything else. */
+export function decodeRecord(value: unknown): EpisodeParts {
+  const { record, labels, items: encoded } = checkedRecord(value);
+  const items = encoded.map((item, index) => decodeItem(item, index, labels));
   const notes: NotesSection[] = Array.isArray(record.notes)
     ? record.notes.map((section) => {
         if (!Array.isArray(section)) fail('a notes section is not a tuple');

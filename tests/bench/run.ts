@@ -7,6 +7,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../support/shared';
 import { archiveParseBench } from './archive-parse';
+import { archiveSearchBench } from './archive-search';
 import { bundleBench } from './bundle';
 import { panelBench } from './panel';
 import { type BenchGroup, renderMarkdown } from './report';
@@ -23,6 +24,7 @@ function add(name: string, group: BenchGroup | null): void {
 add('archive parse', archiveParseBench());
 add('bundled index', await bundleBench());
 add('transcript panel', await panelBench());
+add('archive search', await archiveSearchBench());
 
 const header = [
   '# Benchmarks',

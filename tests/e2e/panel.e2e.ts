@@ -89,7 +89,7 @@ for (const name of availableBrowsers()) {
           Number(document.querySelector(host)?.shadowRoot?.querySelectorAll('[data-testid=chapter]')[1]?.getAttribute('data-start')),
         HOST,
       );
-      await trustedClickInPanel(page, '[data-testid=chapter]:nth-of-type(1)');
+      await clickInPanel(page, 'li:nth-child(1) [data-testid=chapter]');
       await clickInPanel(page, 'li:nth-child(2) [data-testid=chapter]');
       await page.waitFor(
         (expected) => ((window as unknown as { __sitePlayerSeeks?: number[] }).__sitePlayerSeeks ?? []).includes(expected),

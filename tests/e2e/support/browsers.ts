@@ -60,6 +60,8 @@ export interface ExtensionBrowser {
   newPage(): Promise<TestPage>;
   /** The URL of an extension page, e.g. `popup.html?episode=shipit/26`. */
   extensionUrl(path: string): string;
+  /** The URLs of every open tab. */
+  tabUrls(): Promise<string[]>;
   /** The system clipboard's text, read from a changelog.com page (extension pages cannot be granted the permission). */
   readClipboard(): Promise<string>;
   /** Reloads (Chromium) or reinstalls (Firefox) the extension under the open pages. */
@@ -202,6 +204,7 @@ async function launchChromium(): Promise<ExtensionBrowser> {
       return wrapPlaywright(await context.newPage());
     },
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    tabUrls: async () => context.pages().map((page) => page.url()),
     async readClipboard() {
       const page = await context.newPage();
       await page.goto('https://changelog.com/');
@@ -266,6 +269,17 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
       return wrapPuppeteer(page);
     },
     extensionUrl: (path) => `moz-extension://${FIREFOX_EXTENSION_UUID}/${path.replace(/^\//, '')}`,
+    async tabUrls() {
+      // Firefox does not report extension pages' URLs over BiDi; ask the extension's tabs API.
+      const page = await firefox.newPage();
+      await page.goto(firefox.extensionUrl('popup.html?episode=none/none'));
+      const urls = await page.evaluate(async () => {
+        const api = (globalThis as unknown as { browser: { tabs: { query: (q: object) => Promise<{ url?: string }[]> } } }).browser;
+        return (await api.tabs.query({})).map((tab) => tab.url ?? '');
+      });
+      await page.close();
+      return urls;
+    },
     async readClipboard() {
       // A secure page is needed for navigator.clipboard; changelog.com is answered from fixtures.
       const page = await firefox.newPage();

@@ -1,0 +1,85 @@
+/**
+ * The archive search end to end: `popup.html?q=` shows hits grouped by episode whose links open
+ * the right page at the right item, and the panel's "Search all episodes" opens it in a tab.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasSharedPages } from '../support/shared';
+import { availableBrowsers, type ExtensionBrowser, launch } from './support/browsers';
+import { clickInPanel, typeInSearch, waitForPanel } from './support/panel';
+
+for (const name of availableBrowsers()) {
+  describe(`archive search in ${name}`, () => {
+    let browser: ExtensionBrowser;
+    beforeAll(async () => {
+      browser = await launch(name);
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it('popup.html?q= runs the query and lists hits grouped by episode', async () => {
+      const popup = await browser.newPage();
+      await popup.goto(browser.extensionUrl('popup.html?q=sigstore'));
+      await popup.waitFor(() => document.querySelector('[data-testid=archive-count][data-detail=complete]'), undefined, 20_000);
+      const view = await popup.evaluate(() => ({
+        query: document.querySelector<HTMLInputElement>('[data-testid=archive-search]')?.value,
+        episodes: [...document.querySelectorAll('[data-testid=archive-episode]')].map(
+          (li) => `${li.getAttribute('data-podcast')}/${li.getAttribute('data-slug')}`,
+        ),
+        hits: [...document.querySelectorAll<HTMLAnchorElement>('a[data-testid=archive-hit]')].map((a) => ({
+          href: a.getAttribute('href'),
+          key: `${a.dataset.podcast}/${a.dataset.slug}#transcript-${a.dataset.index}`,
+          marked: a.querySelector('mark')?.textContent?.toLowerCase(),
+        })),
+      }));
+      expect(view.query).toBe('sigstore');
+      expect(view.episodes.slice(0, 3)).toContain('shipit/53');
+      for (const hit of view.hits) {
+        expect(hit.href).toBe(`https://changelog.com/${hit.key}`);
+        expect(hit.marked).toBe('sigstore');
+      }
+      expect(popup.errors).toEqual([]);
+      await popup.close();
+    });
+
+    it.runIf(hasSharedPages)("a hit's link opens the episode page at that item", async () => {
+      const popup = await browser.newPage();
+      await popup.goto(browser.extensionUrl('popup.html?q=sigstore'));
+      await popup.waitFor(
+        () => document.querySelector('[data-testid=archive-episode][data-slug="53"] a[data-testid=archive-hit]'),
+        undefined,
+        20_000,
+      );
+      const href = await popup.evaluate(
+        () =>
+          document.querySelector('[data-testid=archive-episode][data-slug="53"] a[data-testid=archive-hit]')?.getAttribute('href') ?? '',
+      );
+      const index = Number(/#transcript-(\d+)$/.exec(href)?.[1]);
+      const page = await browser.newPage();
+      await page.goto(href);
+      await waitForPanel(page);
+      expect(await page.evaluate(() => location.pathname)).toBe('/shipit/53');
+      const said = await page.evaluate((n) => document.getElementById(`transcript-${n}`)?.nextElementSibling?.textContent ?? '', index);
+      expect(said.toLowerCase()).toContain('sigstore');
+      await page.close();
+      await popup.close();
+    });
+
+    it("the panel's Search all episodes opens the archive search in a tab", async () => {
+      const page = await browser.newPage();
+      await page.goto('https://changelog.com/shipit/990');
+      await waitForPanel(page);
+      await typeInSearch(page, 'pipelines');
+      await clickInPanel(page, '[data-testid=search-archive]');
+      const deadline = Date.now() + 15_000;
+      let opened: string | undefined;
+      while (!opened && Date.now() < deadline) {
+        opened = (await browser.tabUrls()).find((url) => url.includes('popup.html?q=pipelines'));
+        if (!opened) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(opened).toBeDefined();
+      expect(page.errors).toEqual([]);
+      await page.close();
+    });
+  });
+}

@@ -1,0 +1,220 @@
+/**
+ * The archive search: its binary format round-trips, the index built from our own small corpus
+ * answers by word, prefix, typo, every word or some, show, speaker and phrase; a damaged index
+ * fails clearly; and on the shared corpus the known-answer set scores at least 95% top-1.
+ */
+import { mkdtempSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBundle } from '@/lib/bundle/build';
+import type { BundleReader } from '@/lib/bundle/lookup';
+import { BUNDLE_CACHE_DIR } from '@/lib/bundle/paths';
+import { ArchiveSearchEngine } from '@/lib/search/archive/engine';
+import {
+  ByteReader,
+  ByteWriter,
+  bitmapToDocs,
+  docsToBitmap,
+  readPostings,
+  readTerm,
+  shardKey,
+  shardPath,
+  writePosting,
+  writeTerm,
+} from '@/lib/search/archive/format';
+import { snippetOf } from '@/lib/search/archive/present';
+import { compareEpisodes, containsPhrase, withinOneEdit } from '@/lib/search/archive/query';
+import { fuzzParams } from '../support/fuzz';
+import { phraseQueries, TOPIC_QUERIES } from '../support/known-answers';
+import { OWN_ARCHIVE_DIR } from '../support/own-fixtures';
+import { CORPUS_DIR, hasCorpus, needs, PROJECT_ROOT } from '../support/shared';
+
+function readerFor(dir: string): BundleReader {
+  return async (path) => {
+    try {
+      return new Uint8Array(readFileSync(join(dir, path)));
+    } catch {
+      return null;
+    }
+  };
+}
+
+describe('the archive index format', () => {
+  it('round-trips varints, front-coded terms, postings and bitmaps', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }), { maxLength: 30 }),
+        fc.uniqueArray(fc.nat(100_000), { maxLength: 200 }),
+        (words, documents) => {
+          const terms = [...words].sort();
+          const docs = [...documents].sort((a, b) => a - b);
+          const frequencies = docs.map((doc) => (doc % 5) + 1);
+          const writer = new ByteWriter(4);
+          let previous = '';
+          for (const term of terms) {
+            writeTerm(writer, previous, term);
+            previous = term;
+          }
+          let last = -1;
+          docs.forEach((doc, i) => {
+            writePosting(writer, last, doc, frequencies[i] as number);
+            last = doc;
+          });
+          const reader = new ByteReader(writer.finish());
+          let before = '';
+          const back = terms.map(() => {
+            before = readTerm(reader, before);
+            return before;
+          });
+          expect(back).toEqual(terms);
+          const postings = readPostings(reader, docs.length);
+          expect([...postings.docs]).toEqual(docs);
+          expect([...postings.frequencies]).toEqual(frequencies);
+          expect([...bitmapToDocs(docsToBitmap(docs, 100_001))]).toEqual(docs);
+        },
+      ),
+      fuzzParams,
+    );
+  });
+
+  it('fails on truncated data instead of reading garbage', () => {
+    const writer = new ByteWriter();
+    writer.varint(300);
+    const bytes = writer.finish();
+    expect(() => new ByteReader(bytes.subarray(0, 1)).varint()).toThrow(RangeError);
+  });
+
+  it('names shards by the first two characters of a term', () => {
+    expect(shardKey('ebpf')).toBe('00650062');
+    expect(shardKey('a')).toBe('00610000');
+  });
+
+  it('knows what is one typo away', () => {
+    expect(withinOneEdit('cilium', 'cillium')).toBe(true);
+    expect(withinOneEdit('cilium', 'cilum')).toBe(true);
+    expect(withinOneEdit('cilium', 'cilion')).toBe(false);
+    expect(containsPhrase(['a', 'b', 'c'], ['b', 'c'])).toBe(true);
+    expect(containsPhrase(['a', 'b', 'c'], ['c', 'b'])).toBe(false);
+  });
+
+  it('breaks score ties by recency (episode number)', () => {
+    const older = { podcast: 'shipit', slug: '1', number: 1, score: 3, hits: [] };
+    const newer = { podcast: 'shipit', slug: '2', number: 2, score: 3, hits: [] };
+    expect([older, newer].sort(compareEpisodes)[0]).toBe(newer);
+  });
+
+  it('cuts a snippet around the first match and marks it', () => {
+    const words = Array.from({ length: 60 }, (_, i) => `w${i}`);
+    words[40] = 'Cilium';
+    const snippet = snippetOf(words.join(' '), new Set(['cilium']), 10);
+    expect(snippet[0]?.text).toBe('… ');
+    expect(snippet.find((piece) => piece.mark)?.text).toBe('Cilium');
+    expect(snippet.at(-1)?.text).toBe(' …');
+  });
+});
+
+describe('the archive search over our own small corpus', () => {
+  let out: string;
+  let engine: ArchiveSearchEngine;
+  beforeAll(() => {
+    out = mkdtempSync(join(tmpdir(), 'archive-'));
+    buildBundle({ corpus: OWN_ARCHIVE_DIR, outDir: out });
+    engine = new ArchiveSearchEngine(readerFor(out));
+  });
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  const hitsOf = async (query: string, options = {}) => {
+    const answer = await engine.search(query, options);
+    return answer.episodes.flatMap((episode) => episode.hits.map((hit) => `${episode.podcast}/${episode.slug}#${hit.index}`));
+  };
+
+  it('finds a word, a prefix of the word being typed, and a word with a typo', async () => {
+    // "pipeline" (item 2) is one letter from "pipelines": typo tolerance finds it too.
+    expect(await hitsOf('pipelines')).toEqual(['shipit/990#1', 'shipit/990#2']);
+    expect(await hitsOf('pipel')).toEqual(['shipit/990#1', 'shipit/990#2']);
+    expect(await hitsOf('headlmp')).toEqual(['shipit/990#5']);
+  });
+
+  it('requires every word, and says so when it falls back to any', async () => {
+    expect(await hitsOf('keyboard focus')).toEqual(['shipit/990#15']);
+    const some = await engine.search('keyboard pipelines');
+    expect(some.partial).toBe(true);
+    expect(some.totalHits).toBe(3);
+  });
+
+  it('filters by show and by speaker', async () => {
+    const everywhere = await hitsOf('fixture');
+    expect(new Set(everywhere.map((hit) => hit.split('/')[0]))).toEqual(new Set(['shipit', 'friends', 'jsparty']));
+    expect((await hitsOf('fixture', { shows: new Set(['friends']) })).every((hit) => hit.startsWith('friends/'))).toBe(true);
+    expect(await hitsOf('fixture', { speaker: 'Ada Host' })).toEqual(['shipit/990#0', 'shipit/990#18']);
+  });
+
+  it('links each hit to its item, with speaker, time and a marked snippet', async () => {
+    const answer = await engine.search('headlamp');
+    const [episode] = answer.episodes;
+    expect(episode).toMatchObject({ podcast: 'shipit', slug: '990', number: 990, readable: true });
+    expect(episode?.hits[0]).toMatchObject({ index: 5, speaker: 'Grace Guest', estimated: true });
+    expect(episode?.hits[0]?.snippet?.find((piece) => piece.mark)?.text).toBe('headlamp');
+  });
+
+  it('boosts the exact phrase, and a quoted query keeps only it', async () => {
+    const loose = await engine.search('boring is good');
+    expect(loose.episodes[0]?.hits.map((hit) => [hit.index, hit.phrase])).toEqual([[4, true]]);
+    const apart = await engine.search('good boring');
+    expect(apart.episodes[0]?.hits.map((hit) => [hit.index, hit.phrase])).toEqual([[4, false]]);
+    const quoted = await engine.search('"boring is good"');
+    expect(quoted.episodes.flatMap((episode) => episode.hits.map((hit) => [hit.index, hit.phrase]))).toEqual([[4, true]]);
+  });
+
+  it('makes snippets past the first three on request', async () => {
+    const answer = await engine.search('fixture');
+    const ada = answer.episodes.find((episode) => episode.podcast === 'friends');
+    const later = ada?.hits.find((hit) => hit.snippet === null);
+    expect(later).toBeDefined();
+    if (!ada || !later) return;
+    const pieces = await engine.snippet(ada, later.index, answer.terms);
+    expect(pieces.find((piece) => piece.mark)?.text).toBe('fixture');
+  });
+
+  it('finds nothing for nothing, and lists speakers for the filter', async () => {
+    expect((await engine.search('   ')).totalHits).toBe(0);
+    expect((await engine.search('zzqqxx')).totalHits).toBe(0);
+    expect((await engine.speakers()).map(([name]) => name)).toContain('Linus Listener');
+  });
+
+  it('fails clearly when a shard is missing', async () => {
+    unlinkSync(join(out, shardPath(shardKey('headlamp'))));
+    const fresh = new ArchiveSearchEngine(readerFor(out));
+    await expect(fresh.search('headlamp')).rejects.toThrow(/missing from the package/);
+  });
+});
+
+describe(needs(hasCorpus, 'the known-answer set on the shared corpus'), () => {
+  if (!hasCorpus) it.skip('needs ../shared/corpus', () => {});
+  it.runIf(hasCorpus)('answers at least 95% of 30 known-answer queries at the top', async () => {
+    const bundle = buildBundle({ corpus: CORPUS_DIR, outDir: join(PROJECT_ROOT, BUNDLE_CACHE_DIR) });
+    const engine = new ArchiveSearchEngine(readerFor(bundle.outDir));
+    const phrases = phraseQueries(CORPUS_DIR);
+    expect(phrases).toHaveLength(20);
+    const misses: string[] = [];
+    for (const { query, expected } of phrases) {
+      const answer = await engine.search(query);
+      const top = answer.episodes[0];
+      const got = top ? `${top.podcast}/${top.slug}#${top.hits.find((hit) => hit.phrase)?.index ?? top.hits[0]?.index}` : 'nothing';
+      if (got !== expected)
+        misses.push(`phrase #${phrases.indexOf(phrases.find((p) => p.query === query) as never)}: expected ${expected}, got ${got}`);
+    }
+    for (const { query, expected } of TOPIC_QUERIES) {
+      const answer = await engine.search(query);
+      const top10 = answer.episodes.slice(0, 10).map((episode) => `${episode.podcast}/${episode.slug}`);
+      if (!top10.includes(expected)) misses.push(`topic "${query}": ${expected} not in ${top10.join(' ')}`);
+    }
+    const accuracy = (30 - misses.length) / 30;
+    console.log(
+      `known answers: ${30 - misses.length}/30 (${(accuracy * 100).toFixed(0)}%)${misses.length ? `; missed: ${misses.join('; ')}` : ''}`,
+    );
+    expect(accuracy).toBeGreaterThanOrEqual(0.95);
+  });
+});

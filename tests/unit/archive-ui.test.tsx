@@ -1,0 +1,126 @@
+// @vitest-environment happy-dom
+/** The archive search view with a fake engine: first the ranked answer, then the snippets. */
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type ArchiveEngine, ArchiveSearch } from '@/components/ArchiveSearch';
+import type { ArchiveAnswer } from '@/lib/search/archive/engine';
+
+afterEach(cleanup);
+
+function answer(detail: ArchiveAnswer['detail']): ArchiveAnswer {
+  const snippet =
+    detail === 'complete'
+      ? [
+          { text: 'all about ', mark: false },
+          { text: 'eBPF', mark: true },
+        ]
+      : null;
+  return {
+    detail,
+    totalHits: 5,
+    totalEpisodes: 12,
+    partial: false,
+    terms: new Set(['ebpf']),
+    episodes: [
+      {
+        podcast: 'shipit',
+        slug: '26',
+        number: 26,
+        readable: true,
+        hits: [1, 2, 3, 4].map((index) => ({
+          index,
+          speaker: 'Liz Rice',
+          start: 60 * index,
+          estimated: index > 1,
+          snippet,
+          phrase: false,
+        })),
+      },
+    ],
+  };
+}
+
+function engine(): ArchiveEngine & { search: ReturnType<typeof vi.fn> } {
+  return {
+    search: vi.fn(async (_query, _options, _episodes, onRanked?: (answer: ArchiveAnswer) => void) => {
+      onRanked?.(answer('ranked'));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return answer('complete');
+    }),
+    speakers: async () => [['Liz Rice', 32]],
+    snippet: async () => [
+      { text: 'later ', mark: false },
+      { text: 'eBPF', mark: true },
+    ],
+  };
+}
+
+function Harness({ fake, initial = '' }: { fake: ArchiveEngine; initial?: string }) {
+  const [query, setQuery] = useState(initial);
+  return <ArchiveSearch engine={fake} query={query} onQuery={setQuery} />;
+}
+
+describe('the archive search view', () => {
+  it('shows ranked hits at once, then their snippets, each linking to its item', async () => {
+    const fake = engine();
+    const { container } = render(<Harness fake={fake} />);
+    fireEvent.input(screen.getByTestId('archive-search'), { target: { value: 'ebpf' } });
+    await waitFor(() => expect(container.querySelector('[data-testid=archive-count]')?.getAttribute('data-detail')).toBe('complete'));
+    expect(fake.search).toHaveBeenCalledWith('ebpf', {}, 10, expect.any(Function));
+    const hits = [...container.querySelectorAll<HTMLAnchorElement>('a[data-testid=archive-hit]')];
+    expect(hits.map((a) => [a.getAttribute('href'), a.dataset.podcast, a.dataset.slug, a.dataset.index])).toEqual([
+      ['https://changelog.com/shipit/26#transcript-1', 'shipit', '26', '1'],
+      ['https://changelog.com/shipit/26#transcript-2', 'shipit', '26', '2'],
+      ['https://changelog.com/shipit/26#transcript-3', 'shipit', '26', '3'],
+    ]);
+    expect(hits[0]?.querySelector('mark')?.textContent).toBe('eBPF');
+    expect(hits[0]?.textContent).toContain('Liz Rice · 1:00');
+    expect(hits[1]?.textContent).toContain('~2:00');
+    expect(screen.getByText('5 items in 12 episodes')).toBeTruthy();
+  });
+
+  it("asks for the snippets of an episode's other hits when expanded", async () => {
+    const fake = engine();
+    const { container } = render(<Harness fake={fake} initial="ebpf" />);
+    await waitFor(() => expect(container.querySelector('[data-detail=complete]')).not.toBeNull());
+    const complete = answer('complete');
+    (complete.episodes[0] as ArchiveAnswer['episodes'][number]).hits[3] = {
+      index: 4,
+      speaker: 'Liz Rice',
+      start: 240,
+      estimated: true,
+      snippet: null,
+      phrase: false,
+    };
+    fake.search.mockImplementation(async () => complete);
+    fireEvent.input(screen.getByTestId('archive-search'), { target: { value: 'ebpf ' } });
+    await waitFor(() => expect(screen.getByText('1 more in this episode')).toBeTruthy());
+    fireEvent.click(screen.getByText('1 more in this episode'));
+    await waitFor(() => expect(container.querySelectorAll('a[data-testid=archive-hit]')[3]?.textContent).toContain('later eBPF'));
+  });
+
+  it('passes the show and speaker filters, and pages to more episodes', async () => {
+    const fake = engine();
+    render(<Harness fake={fake} initial="ebpf" />);
+    await waitFor(() => expect(screen.getByTestId('archive-more')).toBeTruthy());
+    fireEvent.change(screen.getByTestId('archive-show'), { target: { value: 'shipit' } });
+    await waitFor(() => expect(fake.search).toHaveBeenLastCalledWith('ebpf', { shows: new Set(['shipit']) }, 10, expect.any(Function)));
+    fireEvent.change(screen.getByTestId('archive-speaker'), { target: { value: 'Liz Rice' } });
+    await waitFor(() =>
+      expect(fake.search).toHaveBeenLastCalledWith('ebpf', { shows: new Set(['shipit']), speaker: 'Liz Rice' }, 10, expect.any(Function)),
+    );
+    await waitFor(() => expect(screen.getByTestId('archive-more')).toBeTruthy());
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('archive-more'));
+    });
+    await waitFor(() => expect(fake.search).toHaveBeenLastCalledWith('ebpf', expect.anything(), 20, expect.any(Function)));
+  });
+
+  it('says so when the index cannot be read', async () => {
+    const fake = engine();
+    fake.search.mockRejectedValue(new Error('data/search/dict.bin is missing from the package'));
+    render(<Harness fake={fake} initial="ebpf" />);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/could not be read: .*dict\.bin/);
+  });
+});
