@@ -10,6 +10,7 @@ import { zipSync } from 'fflate';
 import { buildBundle } from '@/lib/bundle/build';
 import { recordPath } from '@/lib/bundle/catalog';
 import { listCorpus } from '@/lib/bundle/corpus';
+import { ARCHIVE_DIR } from '@/lib/search/archive/format';
 import { CORPUS_DIR, hasCorpus, hasSharedPages, PROJECT_ROOT, SHARED_PAGES_DIR } from '../support/shared';
 import { bundleForPage, median, plainChromium } from './browser';
 import type { BenchGroup, BenchRow } from './report';
@@ -52,22 +53,35 @@ export async function bundleBench(): Promise<BenchGroup | null> {
     target: '≤ 60 s',
     meets: result.seconds <= 60,
   });
-  const installed = filesUnder(out).reduce((sum, file) => sum + statSync(file).size, 0);
+  const built = filesUnder(out);
+  const installed = built.reduce((sum, file) => sum + statSync(file).size, 0);
+  const search = built
+    .filter((file) => relative(out, file).startsWith(`${ARCHIVE_DIR}/`))
+    .reduce((sum, file) => sum + statSync(file).size, 0);
   rows.push({
-    subject: 'bundled index, installed size',
-    value: installed / MB,
+    subject: 'bundled records and catalog, installed size',
+    value: (installed - search) / MB,
     unit: 'MB',
     peer: 'raw Markdown (transcripts + notes)',
     peerValue: rawBytes / MB,
     target: '≤ 60 MB',
-    meets: installed / MB <= 60,
+    meets: (installed - search) / MB <= 60,
   });
   rows.push({
-    subject: 'bundled index, installed size',
+    subject: 'bundled records and catalog, installed size',
+    value: (installed - search) / MB,
+    unit: 'MB',
+    peer: 'the same Markdown, gzip -9 per file',
+    peerValue: gzippedBytes / MB,
+  });
+  rows.push({
+    subject: 'everything under data/ (records, catalog, archive search index)',
     value: installed / MB,
     unit: 'MB',
     peer: 'the same Markdown, gzip -9 per file',
     peerValue: gzippedBytes / MB,
+    target: '≤ 60 MB',
+    meets: installed / MB <= 60,
   });
   rmSync(out, { recursive: true, force: true });
 
@@ -76,15 +90,26 @@ export async function bundleBench(): Promise<BenchGroup | null> {
   try {
     const files: Record<string, Uint8Array> = {};
     for (const file of filesUnder(packageDir)) files[relative(packageDir, file)] = new Uint8Array(readFileSync(file));
-    const zipped = zipSync(files, { level: 9 });
+    const zipped = zipSync(files, { level: 9 }).length;
+    const searchOnly = Object.fromEntries(Object.entries(files).filter(([path]) => path.startsWith(`${ARCHIVE_DIR}/`)));
+    const zippedSearch = zipSync(searchOnly, { level: 9 }).length;
     rows.push({
-      subject: 'extension zip (Chrome build)',
-      value: zipped.length / MB,
+      subject: 'extension zip (Chrome build) without the archive search index',
+      value: (zipped - zippedSearch) / MB,
       unit: 'MB',
       peer: 'the Markdown, gzip -9 per file',
       peerValue: gzippedBytes / MB,
-      target: '≤ 45 MB (bundle issue); archive search adds ≤ 15 MB',
-      meets: zipped.length / MB <= 60,
+      target: '≤ 45 MB',
+      meets: (zipped - zippedSearch) / MB <= 45,
+    });
+    rows.push({
+      subject: 'extension zip (Chrome build), whole',
+      value: zipped / MB,
+      unit: 'MB',
+      peer: 'the Markdown, gzip -9 per file',
+      peerValue: gzippedBytes / MB,
+      target: '≤ 45 + 15 MB',
+      meets: zipped / MB <= 60,
     });
   } catch {
     // No build yet: the zip row needs `npm run build` first.
