@@ -19,10 +19,12 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'changelog-transcripts@listeners.invalid',
-          strict_min_version: '115.0',
+          // 140 (the ESR before 153) is the first to understand data_collection_permissions.
+          strict_min_version: '140.0',
           // Nothing leaves the browser: no telemetry, no remote calls.
           data_collection_permissions: { required: ['none'] },
         },
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),
