@@ -15,17 +15,26 @@ export interface SearchBarProps {
   suggestions: string[];
   inputRef: Ref<HTMLInputElement>;
   searching: boolean;
+  /**
+   * Results are on their way (huge transcripts only): the index is still being built, or the
+   * query waits for typing to pause.
+   */
+  pending?: 'indexing' | 'searching' | undefined;
   /** Opens the archive search for the query, when the extension offers it. */
   onSearchArchive?: ((query: string) => void) | undefined;
 }
 
 export function SearchBar(props: SearchBarProps) {
   const { count, active, searching } = props;
-  const status = !searching
-    ? `${count} ${count === 1 ? 'item' : 'items'}`
-    : count === 0
-      ? 'No matches'
-      : `${active === null ? count : `${active + 1} of ${count}`} ${count === 1 ? 'match' : 'matches'}`;
+  const status = props.pending
+    ? props.pending === 'indexing'
+      ? 'Indexing the transcript…'
+      : 'Searching…'
+    : !searching
+      ? `${count} ${count === 1 ? 'item' : 'items'}`
+      : count === 0
+        ? 'No matches'
+        : `${active === null ? count : `${active + 1} of ${count}`} ${count === 1 ? 'match' : 'matches'}`;
   return (
     <search class="search">
       <input
@@ -49,7 +58,7 @@ export function SearchBar(props: SearchBarProps) {
           }
         }}
       />
-      <span class="search-count" data-testid="result-count" data-count={count} aria-live="polite">
+      <span class="search-count" data-testid="result-count" data-count={count} data-pending={props.pending} aria-live="polite">
         {status}
       </span>
       {searching && count > 0 && (

@@ -10,7 +10,7 @@ import type { Chapter, Episode, TranscriptItem } from '@/lib/episode';
 import type { SourceNote } from '@/lib/episode-source';
 import { firstItemOfChapter, itemAt } from '@/lib/player';
 import { itemLink, quoteMarkdown } from '@/lib/quote';
-import { EpisodeSearch } from '@/lib/search/episode-search';
+import { EpisodeSearch, SYNC_INDEX_LIMIT } from '@/lib/search/episode-search';
 import type { PanelSettings } from '@/lib/settings';
 import { ChapterList } from './ChapterList';
 import { SearchBar } from './SearchBar';
@@ -51,6 +51,9 @@ export interface TranscriptPanelProps {
   /** Changes when the reader presses `/` on the page: focus the search. */
   focusSearch?: number;
 }
+
+/** How long typing must pause before a huge transcript (see SYNC_INDEX_LIMIT) is searched. */
+export const HUGE_SEARCH_DELAY_MS = 200;
 
 /** After the reader scrolls the list, follow-along leaves it alone this long. */
 export const FOLLOW_PAUSE_MS = 4000;
@@ -101,21 +104,46 @@ export function TranscriptPanel({ episode, source, env, settings, onSettings, fo
   const searchInput = useRef<HTMLInputElement>(null);
   const scrollToken = useRef(0);
 
-  // The index is built on first use (or when the browser is idle), not before the first paint.
+  // The index is built on first use (or when the browser is idle), not before the first paint;
+  // a huge transcript is indexed in chunks in the background instead (see SYNC_INDEX_LIMIT).
+  const huge = items.length > SYNC_INDEX_LIMIT;
   const searchIndex = useRef<EpisodeSearch | null>(null);
-  const getSearch = useCallback(() => {
-    searchIndex.current ??= new EpisodeSearch(items);
+  const [chunkedIndex, setChunkedIndex] = useState<EpisodeSearch | null>(null);
+  const getSearch = useCallback((): EpisodeSearch | null => {
+    if (huge) return chunkedIndex;
+    searchIndex.current ??= EpisodeSearch.build(items);
     return searchIndex.current;
-  }, [items]);
+  }, [items, huge, chunkedIndex]);
   useEffect(() => {
     searchIndex.current = null;
+    setChunkedIndex(null);
+    if (huge) {
+      let live = true;
+      void EpisodeSearch.buildInChunks(items).then((index) => live && setChunkedIndex(index));
+      return () => {
+        live = false;
+      };
+    }
     if (typeof requestIdleCallback !== 'function') return;
     const handle = requestIdleCallback(() => getSearch());
     return () => cancelIdleCallback(handle);
-  }, [getSearch]);
+  }, [items]);
 
-  const searching = query.trim() !== '';
-  const found = useMemo(() => (searching ? getSearch().search(query) : null), [searching, query, getSearch]);
+  // On a huge transcript a query costs more than a keystroke's frame: search once typing pauses.
+  const [settledQuery, setSettledQuery] = useState(query);
+  useEffect(() => {
+    if (!huge) {
+      setSettledQuery(query);
+      return;
+    }
+    const timer = setTimeout(() => setSettledQuery(query), HUGE_SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [query, huge]);
+  const searchQuery = huge ? settledQuery : query;
+  const searching = searchQuery.trim() !== '';
+  const engine = searching ? getSearch() : null;
+  const pending = searching && engine === null ? 'indexing' : huge && query !== settledQuery ? 'searching' : undefined;
+  const found = useMemo(() => (searching && engine ? engine.search(searchQuery) : null), [searching, searchQuery, engine]);
   const visible = useMemo(() => {
     const matching = found ? new Set(found.items) : null;
     return items.filter(
@@ -124,10 +152,13 @@ export function TranscriptPanel({ episode, source, env, settings, onSettings, fo
   }, [items, found, selected]);
   const terms = found?.terms ?? EMPTY_TERMS;
   const suggestions = useMemo(
-    () => (found && visible.length === 0 ? getSearch().suggest(query) : []),
-    [found, visible.length, query, getSearch],
+    () => (found && engine && visible.length === 0 ? engine.suggest(searchQuery) : []),
+    [found, engine, visible.length, searchQuery],
   );
 
+  // Stable while the results are: the list recomputes its row offsets only when these change.
+  const keyAt = useCallback((position: number) => visible[position]?.index ?? position, [visible]);
+  const estimateRow = useCallback((position: number, width: number) => estimateHeight(visible[position], width), [visible]);
   const positionOf = useMemo(() => new Map(visible.map((item, position) => [item.index, position])), [visible]);
   const current = playhead === null ? undefined : itemAt(items, playhead);
   const currentChapter = playhead === null ? undefined : chapterAt(episode.chapters, playhead);
@@ -275,6 +306,7 @@ export function TranscriptPanel({ episode, source, env, settings, onSettings, fo
             suggestions={suggestions}
             inputRef={searchInput}
             searching={searching}
+            pending={pending}
             onSearchArchive={env.openArchiveSearch}
           />
           <SpeakerFilter speakers={episode.speakers} selected={selected} onToggle={toggleSpeaker} onClear={() => setSelected(new Set())} />
@@ -284,8 +316,8 @@ export function TranscriptPanel({ episode, source, env, settings, onSettings, fo
             height={listHeight}
             label="Transcript items"
             count={visible.length}
-            keyAt={(position) => visible[position]?.index ?? position}
-            estimateHeight={(position, width) => estimateHeight(visible[position], width)}
+            keyAt={keyAt}
+            estimateHeight={estimateRow}
             renderRow={(position) => {
               const item = visible[position] as TranscriptItem;
               return (

@@ -41,12 +41,14 @@ export function wordsAndAnchors(item: ParsedItem): { words: number; anchors: Tim
 export function timeItems(items: readonly ParsedItem[], duration?: number): TranscriptItem[] {
   const measured = items.map(wordsAndAnchors);
   const starts = estimateStarts(measured, duration);
-  return items.map((item, i) => {
-    const timed: TranscriptItem = { ...item, words: measured[i]?.words ?? 0, estimatedStart: starts[i] ?? 0 };
-    const start = explicitStart(item);
-    if (start !== undefined) timed.start = start;
-    return timed;
-  });
+  return items.map((item, i) => timedItem(item, measured[i]?.words ?? 0, starts[i] ?? 0));
+}
+
+function timedItem(item: ParsedItem, words: number, estimatedStart: number): TranscriptItem {
+  const timed: TranscriptItem = { ...item, words, estimatedStart };
+  const start = explicitStart(item);
+  if (start !== undefined) timed.start = start;
+  return timed;
 }
 
 /** Speakers in order of first appearance with turns and words; speaker-less items left out. */
@@ -118,7 +120,36 @@ export function alignChapters(chapters: readonly Chapter[], items: readonly Tran
 
 /** The full model of an episode. */
 export function buildEpisode(parts: EpisodeParts): Episode {
-  const items = timeItems(parts.items, parts.duration);
+  return assemble(parts, timeItems(parts.items, parts.duration));
+}
+
+/** Lets the browser run between chunks of a long computation. */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * {@link buildEpisode} for transcripts far beyond any real episode (100,000 items): the same
+ * model, computed a chunk of items at a time with pauses between, so the tab never freezes.
+ */
+export async function buildEpisodeInChunks(parts: EpisodeParts, chunkSize = 2000): Promise<Episode> {
+  const measured: ReturnType<typeof wordsAndAnchors>[] = [];
+  for (let from = 0; from < parts.items.length; from += chunkSize) {
+    for (const item of parts.items.slice(from, from + chunkSize)) measured.push(wordsAndAnchors(item));
+    await pause();
+  }
+  const starts = estimateStarts(measured, parts.duration);
+  const items: TranscriptItem[] = [];
+  for (let from = 0; from < parts.items.length; from += chunkSize) {
+    const to = Math.min(from + chunkSize, parts.items.length);
+    for (let i = from; i < to; i++) {
+      const item = parts.items[i];
+      if (item) items.push(timedItem(item, measured[i]?.words ?? 0, starts[i] ?? 0));
+    }
+    await pause();
+  }
+  return assemble(parts, items);
+}
+
+function assemble(parts: EpisodeParts, items: TranscriptItem[]): Episode {
   const notes = parts.notes ?? [];
   const siteChapters = parts.chapters ?? [];
   const episode: Episode = {

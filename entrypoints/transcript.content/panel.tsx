@@ -9,15 +9,16 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import panelCss from '@/components/panel.css?inline';
 import { TranscriptPanel } from '@/components/TranscriptPanel';
-import { buildEpisode } from '@/lib/build-episode';
+import { buildEpisode, buildEpisodeInChunks } from '@/lib/build-episode';
 import { isBundled, lookupEpisode, type RecordLookup } from '@/lib/bundle/lookup';
 import { parseChaptersJson } from '@/lib/changelog/chapters';
 import { isEpisodeDocument } from '@/lib/changelog/detect';
 import { panelAnchor, parseEpisodePage } from '@/lib/changelog/page';
 import { sectionById } from '@/lib/changelog/selectors';
 import { type EpisodeRef, episodeUrl } from '@/lib/changelog/urls';
-import { chooseSource } from '@/lib/episode-source';
+import { chooseSource, pageWins } from '@/lib/episode-source';
 import { type ContentToBackground, MAX_QUERY_LENGTH } from '@/lib/messages';
+import { SYNC_INDEX_LIMIT } from '@/lib/search/episode-search';
 import type { PanelSettings } from '@/lib/settings';
 import { bundleReader, type Prefetched } from './bundle-reader';
 import { copyText, showOnPage } from './page-actions';
@@ -58,6 +59,8 @@ async function loadEpisode(ref: EpisodeRef, prefetched: Prefetched | undefined) 
   const page = parseEpisodePage(document, ref, location.href, { items: 'count' });
   const [bundle, settings] = await reads;
   if (bundle.status === 'corrupt') console.warn(`[Changelog Transcripts] Using the page's transcript: ${bundle.reason}`);
+  // A huge page (far beyond any real episode) is read a chunk at a time so the tab stays responsive.
+  if (pageWins(page.itemCount, bundle) && page.itemCount > SYNC_INDEX_LIMIT) page.parts.items = await page.readItemsInChunks();
   const chosen = chooseSource(page, bundle);
   if ((chosen.parts.chapters ?? []).length === 0 && sectionById(document, 'chapters')) {
     chosen.parts.chapters = await chaptersFromEndpoint(ref);
@@ -80,7 +83,7 @@ export async function mountPanel(ctx: ContentScriptContext, ref: EpisodeRef, pre
   if (!anchor) return;
   const { page, chosen, settings } = await loading;
   if (ctx.isInvalid) return;
-  const episode = buildEpisode(chosen.parts);
+  const episode = chosen.parts.items.length > SYNC_INDEX_LIMIT ? await buildEpisodeInChunks(chosen.parts) : buildEpisode(chosen.parts);
 
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
   let current: PanelSettings = settings;

@@ -19,6 +19,8 @@ export interface PageParse {
   itemCount: number;
   /** Reads the items' text when `parts.items` was left empty (`items: 'count'`). */
   readItems: () => ParsedItem[];
+  /** The same, a chunk at a time, yielding to the browser between chunks (huge transcripts). */
+  readItemsInChunks: (chunkSize?: number) => Promise<ParsedItem[]>;
   /** Names of page parts not found: `title`, `transcript`, … (empty on a complete page). */
   missing: string[];
 }
@@ -360,6 +362,18 @@ export function parseEpisodePage(
       return [];
     }
   };
+  const readItemsInChunks = async (chunkSize = 500) => {
+    const items: ParsedItem[] = [];
+    for (let from = 0; from < elements.length; from += chunkSize) {
+      try {
+        for (const found of elements.slice(from, from + chunkSize)) items.push(parseItem(found, base));
+      } catch {
+        return [];
+      }
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    return items;
+  };
   if (options.items === 'parse') parts.items = readItems();
   parts.transcriptStatus = transcriptStatus(doc, elements.length);
   parts.featuring =
@@ -390,7 +404,7 @@ export function parseEpisodePage(
       () => parseChaptersTable(sectionById(doc, 'chapters')),
       () => false,
     ) ?? [];
-  return { parts, missing, itemCount: elements.length, readItems };
+  return { parts, missing, itemCount: elements.length, readItems, readItemsInChunks };
 }
 
 /** Where the panel goes: before the transcript list, else after the episode summary. */

@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { hostilePageInput, manyItemsPage } from '../../support/hostile';
 import { OWN_NON_EPISODE_PAGES, ownPageInputs } from '../../support/own-fixtures';
 import { OWN_FIXTURES_DIR, SHARED_PAGES_DIR } from '../../support/shared';
 import { renderSitePage } from '../../support/site-page';
@@ -51,6 +52,17 @@ function ownRoutes(): Map<string, SiteResponse> {
 }
 
 let own: Map<string, SiteResponse> | undefined;
+let manyItems: string | undefined;
+
+/** Pages of the hostile corpus (tests/support/hostile.ts), built on first request. */
+function hostileResponse(path: string): SiteResponse | undefined {
+  if (path === '/shipit/666') return { status: 200, contentType: 'text/html; charset=utf-8', body: renderSitePage(hostilePageInput()) };
+  if (path === '/shipit/667') {
+    manyItems ??= manyItemsPage(100_000);
+    return { status: 200, contentType: 'text/html; charset=utf-8', body: manyItems };
+  }
+  return undefined;
+}
 
 /**
  * Variants of a page, asked for with `?fixture=…` (the extension ignores the query):
@@ -83,7 +95,7 @@ export function siteResponse(url: string): SiteResponse {
 function baseResponse(url: string): SiteResponse {
   const path = new URL(url).pathname.replace(/\/+$/, '') || '/';
   own ??= ownRoutes();
-  const ours = own.get(path);
+  const ours = own.get(path) ?? hostileResponse(path);
   if (ours) return ours;
   const file = SHARED_ROUTES[path];
   if (file && existsSync(join(SHARED_PAGES_DIR, file))) {
