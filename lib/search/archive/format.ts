@@ -163,6 +163,21 @@ export class ByteReader {
     return this.offset >= this.data.length;
   }
 
+  /** Bytes left to read. */
+  get remaining(): number {
+    return Math.max(0, this.data.length - this.offset);
+  }
+
+  /**
+   * A count of entries of at least `minBytes` each; a count the remaining bytes cannot hold
+   * (a corrupt file) throws before anything that large is allocated.
+   */
+  count(minBytes: number): number {
+    const value = this.varint();
+    if (value * minBytes > this.remaining) throw new RangeError('count larger than the file');
+    return value;
+  }
+
   varint(): number {
     let value = 0;
     let scale = 1;
@@ -219,6 +234,8 @@ export function writePosting(writer: ByteWriter, previous: number, doc: number, 
 
 /** Reads `count` postings written by {@link writePosting}. */
 export function readPostings(reader: ByteReader, count: number): { docs: Uint32Array; frequencies: Uint16Array } {
+  // Every posting takes a byte at least: a larger count is a corrupt shard.
+  if (count > reader.remaining) throw new RangeError('more postings than bytes');
   const docs = new Uint32Array(count);
   const frequencies = new Uint16Array(count);
   let previous = -1;

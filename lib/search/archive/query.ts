@@ -181,7 +181,8 @@ export class ArchiveIndex {
         throw new CorruptRecordError('the archive index metadata is not this version');
       const reader = new ByteReader(decodeGzip(dictBytes, DICT_FILE));
       if (reader.varint() !== ARCHIVE_INDEX_VERSION) throw new CorruptRecordError('the archive dictionary is not this version');
-      const count = reader.varint();
+      // Each entry: front coding (2 bytes), frequency and location (1 byte each) at least.
+      const count = reader.count(4);
       const terms: string[] = new Array(count);
       const frequencies = new Uint32Array(count);
       const locations = new Uint8Array(count);
@@ -216,7 +217,8 @@ export class ArchiveIndex {
     const found = this.file(shardPath(key)).then((bytes) => {
       const reader = new ByteReader(decodeGzip(bytes, shardPath(key)));
       if (reader.varint() !== ARCHIVE_INDEX_VERSION) throw new CorruptRecordError(`${shardPath(key)} is not this version`);
-      const count = reader.varint();
+      // Each entry: front coding (2 bytes), document count and postings length (1 byte each) at least.
+      const count = reader.count(4);
       const postings = new Map<string, () => Postings>();
       let previous = '';
       for (let i = 0; i < count; i++) {
