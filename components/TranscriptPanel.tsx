@@ -55,6 +55,15 @@ export interface TranscriptPanelProps {
 /** How long typing must pause before a huge transcript (see SYNC_INDEX_LIMIT) is searched. */
 export const HUGE_SEARCH_DELAY_MS = 200;
 
+/** What the panel says when it has no items, by the episode's transcript status. */
+const EMPTY_NOTES: Partial<Record<Episode['transcriptStatus'], string>> = {
+  legacy: 'This episode was published before Changelog had transcripts; there is none to search.',
+  missing: 'The transcript of this episode is not available yet.',
+  'coming-soon': 'The transcript of this episode is not available yet.',
+  unreadable:
+    'This page shows its transcript in a layout this version of the extension cannot read yet; it is on the page below, and an update will bring it back here.',
+};
+
 /** After the reader scrolls the list, follow-along leaves it alone this long. */
 export const FOLLOW_PAUSE_MS = 4000;
 
@@ -245,13 +254,10 @@ export function TranscriptPanel({ episode, source, env, settings, onSettings, fo
   const note = sourceLine(source);
 
   if (items.length === 0) {
-    const legacy = episode.transcriptStatus === 'legacy';
     return (
       <section class="panel panel--empty" aria-label="Transcript tools">
-        <p class="empty-note" data-testid="no-transcript">
-          {legacy
-            ? 'This episode was published before Changelog had transcripts; there is none to search.'
-            : 'The transcript of this episode is not available yet.'}{' '}
+        <p class="empty-note" data-testid="no-transcript" data-status={episode.transcriptStatus}>
+          {EMPTY_NOTES[episode.transcriptStatus] ?? EMPTY_NOTES.missing}{' '}
           <a href={TRANSCRIPTS_REPO_URL} target="_blank" rel="noopener noreferrer">
             Changelog's transcripts on GitHub
           </a>

@@ -135,9 +135,11 @@ export interface CitedLink {
 /**
  * Whether the episode has a transcript: `available`, or the site's two notes when it has none
  * (`legacy`: published before transcripts; `coming-soon`: not written yet), or `missing` when
- * neither the page nor the bundle has one and the page does not say why.
+ * neither the page nor the bundle has one and the page does not say why, or `unreadable` when the
+ * page shows a transcript in a layout the parser does not know (the site changed) and the bundle
+ * has none either.
  */
-export type TranscriptStatus = 'available' | 'legacy' | 'coming-soon' | 'missing';
+export type TranscriptStatus = 'available' | 'legacy' | 'coming-soon' | 'missing' | 'unreadable';
 
 /** Everything a source (page, archive Markdown, bundle record) can tell about an episode. */
 export interface EpisodeParts {

@@ -229,6 +229,9 @@ export function parseTranscriptItems(root: ParentNode, base: string = SITE_ORIGI
 
 function transcriptStatus(doc: ParentNode, itemCount: number): TranscriptStatus {
   if (itemCount > 0) return 'available';
+  // Turns' anchors or item-like markup without items we could read: the site changed its layout.
+  if (doc.querySelector('a[id^="transcript-"]:not([id="transcript-"])') || doc.querySelector('[class*="transcript-item"]'))
+    return 'unreadable';
   const section = sectionById(doc, 'transcript');
   const note = section ? (select(section, 'transcriptNote')?.textContent ?? '') : '';
   if (/legacy/i.test(note)) return 'legacy';
