@@ -11,7 +11,7 @@ import type { SourceNote } from '@/lib/episode-source';
 import { firstItemOfChapter, itemAt } from '@/lib/player';
 import { itemLink, quoteMarkdown } from '@/lib/quote';
 import { EpisodeSearch, SYNC_INDEX_LIMIT } from '@/lib/search/episode-search';
-import type { PanelSettings } from '@/lib/settings';
+import { type PanelSettings, TEXT_SIZES, type TextSize } from '@/lib/settings';
 import { ChapterList } from './ChapterList';
 import { SearchBar } from './SearchBar';
 import { Segment } from './Segment';
@@ -84,12 +84,19 @@ function sourceLine(note: SourceNote): string | null {
   }
 }
 
-function estimateHeight(item: TranscriptItem | undefined, width: number): number {
-  if (!item) return 60;
+/** How much larger than normal each text size sets the transcript (panel.css agrees). */
+const TEXT_SCALE: Record<TextSize, number> = { small: 0.88, normal: 1, large: 1.18 };
+
+function estimateHeight(item: TranscriptItem | undefined, width: number, scale: number): number {
+  if (!item) return 60 * scale;
   const characters = item.paragraphs.reduce((sum, paragraph) => sum + paragraph.reduce((s, run) => s + run.text.length, 0), 0);
-  const perLine = Math.max(20, Math.floor((width - 24) / 7.4));
+  const perLine = Math.max(20, Math.floor((width - 24) / (7.4 * scale)));
   const lines = item.paragraphs.length + Math.ceil(characters / perLine);
-  return 40 + lines * 21;
+  return (40 + lines * 21) * scale;
+}
+
+function nextTextSize(size: TextSize): TextSize {
+  return TEXT_SIZES[(TEXT_SIZES.indexOf(size) + 1) % TEXT_SIZES.length] ?? 'normal';
 }
 
 function durationLabel(episode: Episode): string | null {
@@ -167,7 +174,11 @@ export function TranscriptPanel({ episode, source, env, settings, onSettings, fo
 
   // Stable while the results are: the list recomputes its row offsets only when these change.
   const keyAt = useCallback((position: number) => visible[position]?.index ?? position, [visible]);
-  const estimateRow = useCallback((position: number, width: number) => estimateHeight(visible[position], width), [visible]);
+  const textScale = TEXT_SCALE[settings.textSize];
+  const estimateRow = useCallback(
+    (position: number, width: number) => estimateHeight(visible[position], width, textScale),
+    [visible, textScale],
+  );
   const positionOf = useMemo(() => new Map(visible.map((item, position) => [item.index, position])), [visible]);
   const current = playhead === null ? undefined : itemAt(items, playhead);
   const currentChapter = playhead === null ? undefined : chapterAt(episode.chapters, playhead);
@@ -244,11 +255,11 @@ export function TranscriptPanel({ episode, source, env, settings, onSettings, fo
   const listHeight = useMemo(() => {
     let total = 0;
     for (const item of items) {
-      total += estimateHeight(item, 600);
+      total += estimateHeight(item, 600, textScale);
       if (total > 2000) break;
     }
     return `min(70vh, 40rem, ${Math.max(120, total)}px)`;
-  }, [items]);
+  }, [items, textScale]);
 
   const meta = [`${items.length} items`, `${episode.speakers.length} speakers`, durationLabel(episode)].filter(Boolean).join(' · ');
   const note = sourceLine(source);
@@ -281,23 +292,36 @@ export function TranscriptPanel({ episode, source, env, settings, onSettings, fo
           </span>{' '}
           <strong>Transcript</strong> <span class="panel-meta">{meta}</span>
         </button>
-        {!settings.collapsed && env.player.available && (
-          <span class="panel-follow">
-            <button
-              type="button"
-              class="chip"
-              data-testid="follow"
-              aria-pressed={settings.follow ? 'true' : 'false'}
-              onClick={() => onSettings({ follow: !settings.follow })}
-              title="Scroll along with the audio"
-            >
-              Follow along
-            </button>
-            {settings.follow && currentOutOfView && (
+        {!settings.collapsed && (
+          <span class="panel-controls">
+            {env.player.available && (
+              <button
+                type="button"
+                class="chip"
+                data-testid="follow"
+                aria-pressed={settings.follow ? 'true' : 'false'}
+                onClick={() => onSettings({ follow: !settings.follow })}
+                title="Scroll along with the audio"
+              >
+                Follow along
+              </button>
+            )}
+            {env.player.available && settings.follow && currentOutOfView && (
               <button type="button" class="chip chip--now" data-testid="back-to-now" onClick={backToNow}>
                 Back to now
               </button>
             )}
+            <button
+              type="button"
+              class="chip"
+              data-testid="text-size"
+              data-size={settings.textSize}
+              aria-label={`Text size: ${settings.textSize}`}
+              title="Change the transcript's text size"
+              onClick={() => onSettings({ textSize: nextTextSize(settings.textSize) })}
+            >
+              <span aria-hidden="true">Aa</span>
+            </button>
           </span>
         )}
       </header>
@@ -318,7 +342,8 @@ export function TranscriptPanel({ episode, source, env, settings, onSettings, fo
           <SpeakerFilter speakers={episode.speakers} selected={selected} onToggle={toggleSpeaker} onClear={() => setSelected(new Set())} />
           <ChapterList chapters={episode.chapters} current={currentChapter} canSeek={env.player.available} onChapter={onChapter} />
           <VirtualList
-            className="segments"
+            className={`segments segments--${settings.textSize}`}
+            layoutKey={settings.textSize}
             height={listHeight}
             label="Transcript items"
             count={visible.length}

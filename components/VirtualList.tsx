@@ -36,6 +36,8 @@ export interface VirtualListProps {
   listProps?: JSX.HTMLAttributes<HTMLUListElement>;
   /** CSS height of the list; stable while results change, so the page below never jumps. */
   height?: string;
+  /** Changes when every row's height changes at once (the text size): measured heights are forgotten. */
+  layoutKey?: string;
 }
 
 /** The last position whose offset is at or before `y`. */
@@ -57,6 +59,11 @@ export function VirtualList(props: VirtualListProps) {
   const programmaticUntil = useRef(0);
   const [viewport, setViewport] = useState({ top: 0, height: 600, width: 600 });
   const [measureVersion, setMeasureVersion] = useState(0);
+  const measuredFor = useRef(props.layoutKey);
+  if (measuredFor.current !== props.layoutKey) {
+    measuredFor.current = props.layoutKey;
+    heights.current.clear();
+  }
 
   const offsets = useMemo(() => {
     const result = new Float64Array(count + 1);
@@ -65,8 +72,8 @@ export function VirtualList(props: VirtualListProps) {
       result[position + 1] = (result[position] as number) + (measured ?? estimateHeight(position, viewport.width));
     }
     return result;
-    // measureVersion: heights changed; viewport.width: estimates depend on it.
-  }, [count, keyAt, estimateHeight, viewport.width, measureVersion]);
+    // measureVersion: heights changed; viewport.width: estimates depend on it; layoutKey: heights were forgotten.
+  }, [count, keyAt, estimateHeight, viewport.width, measureVersion, props.layoutKey]);
 
   const first = count === 0 ? 0 : Math.max(0, positionAt(offsets, viewport.top) - overscan);
   const last = count === 0 ? -1 : Math.min(count - 1, positionAt(offsets, viewport.top + viewport.height) + overscan);
