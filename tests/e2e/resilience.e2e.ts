@@ -1,0 +1,173 @@
+/**
+ * What real use throws at the extension, in Chromium and Firefox: settings stored by the previous
+ * version, several episode tabs at once, a page whose player is missing, and a page whose layout
+ * the parser does not know. (Reload under a live page and the back/forward cache are in
+ * panel.e2e.ts; hostile data in hostile.e2e.ts.)
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PANEL_SETTINGS_VERSION } from '@/lib/settings';
+import { hasSharedPages } from '../support/shared';
+import { availableBrowsers, type ExtensionBrowser, launch, type TestPage } from './support/browsers';
+import { clickInPanel, HOST, playerSeeks, resultCount, typeInSearch, waitForPanel } from './support/panel';
+
+type StorageArea = { set: (items: object) => Promise<void>; get: (keys: string[]) => Promise<Record<string, unknown>> };
+type ExtensionScope = { browser?: { storage: { local: StorageArea } }; chrome?: { storage: { local: StorageArea } } };
+
+/** A page of the extension's own, where its storage API is at hand. */
+async function extensionPage(browser: ExtensionBrowser): Promise<TestPage> {
+  const page = await browser.newPage();
+  await page.goto(browser.extensionUrl('popup.html?episode=none/none'));
+  return page;
+}
+
+async function storageSet(browser: ExtensionBrowser, items: Record<string, unknown>): Promise<void> {
+  const page = await extensionPage(browser);
+  await page.evaluate(async (items) => {
+    const scope = globalThis as unknown as ExtensionScope;
+    await (scope.browser ?? scope.chrome)?.storage.local.set(items);
+  }, items);
+  await page.close();
+}
+
+async function storageGet(browser: ExtensionBrowser, keys: string[]): Promise<Record<string, unknown>> {
+  const page = await extensionPage(browser);
+  const found = await page.evaluate(async (keys) => {
+    const scope = globalThis as unknown as ExtensionScope;
+    return (await (scope.browser ?? scope.chrome)?.storage.local.get(keys)) ?? {};
+  }, keys);
+  await page.close();
+  return found;
+}
+
+function panelAttribute(page: TestPage, selector: string, attribute: string): Promise<string | null> {
+  return page.evaluate(
+    ({ host, selector, attribute }) => document.querySelector(host)?.shadowRoot?.querySelector(selector)?.getAttribute(attribute) ?? null,
+    { host: HOST, selector, attribute },
+  );
+}
+
+function panelCount(page: TestPage, selector: string): Promise<number> {
+  return page.evaluate(({ host, selector }) => document.querySelector(host)?.shadowRoot?.querySelectorAll(selector).length ?? 0, {
+    host: HOST,
+    selector,
+  });
+}
+
+for (const name of availableBrowsers()) {
+  describe(`resilience in ${name}`, () => {
+    let browser: ExtensionBrowser;
+    beforeAll(async () => {
+      browser = await launch(name);
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    async function open(url: string): Promise<TestPage> {
+      const page = await browser.newPage();
+      await page.goto(url);
+      await waitForPanel(page);
+      return page;
+    }
+
+    it("keeps the previous version's settings through the upgrade, and remembers the new text size", async () => {
+      // What version 1 stored: no text size, the panel folded, follow-along off.
+      await storageSet(browser, { 'panel-settings': { collapsed: true, follow: false }, 'panel-settings$': { v: 1 } });
+      const page = await browser.newPage();
+      await page.goto('https://changelog.com/friends/990');
+      await page.waitFor((host) => document.querySelector(host)?.shadowRoot?.querySelector('.panel-toggle[aria-expanded="false"]'), HOST);
+      await clickInPanel(page, '.panel-toggle');
+      await page.waitFor((host) => document.querySelector(host)?.shadowRoot?.querySelector('[data-testid=follow]'), HOST);
+      expect(await panelAttribute(page, '[data-testid=follow]', 'aria-pressed')).toBe('false');
+      expect(await panelAttribute(page, '[data-testid=text-size]', 'data-size')).toBe('normal');
+
+      const fontSize = () =>
+        page.evaluate((host) => {
+          const text = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid=segment] p');
+          return text ? Number.parseFloat(getComputedStyle(text).fontSize) : 0;
+        }, HOST);
+      const normal = await fontSize();
+      await clickInPanel(page, '[data-testid=text-size]');
+      await page.waitFor(
+        (host) => document.querySelector(host)?.shadowRoot?.querySelector('[data-testid=text-size][data-size=large]'),
+        HOST,
+      );
+      expect(await fontSize()).toBeGreaterThan(normal);
+
+      const stored = await storageGet(browser, ['panel-settings', 'panel-settings$']);
+      expect(stored['panel-settings']).toEqual({ collapsed: false, follow: false, textSize: 'large' });
+      expect(stored['panel-settings$']).toEqual({ v: PANEL_SETTINGS_VERSION });
+
+      await page.goto('https://changelog.com/shipit/990');
+      await page.waitFor(
+        (host) => document.querySelector(host)?.shadowRoot?.querySelector('[data-testid=text-size][data-size=large]'),
+        HOST,
+      );
+      expect(page.errors).toEqual([]);
+      // Back to the defaults for the tests that follow.
+      await storageSet(browser, { 'panel-settings': { collapsed: false, follow: true, textSize: 'normal' } });
+      await page.close();
+    });
+
+    it('runs one independent panel per episode tab, sharing only the settings', async () => {
+      const first = await open('https://changelog.com/shipit/990');
+      const second = await open('https://changelog.com/friends/990');
+      expect(await resultCount(first)).toBe(20);
+      expect(await resultCount(second)).toBe(30);
+
+      await typeInSearch(first, 'pipelines');
+      await first.waitFor((host) => {
+        const count = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid=result-count]');
+        return Number(count?.getAttribute('data-count')) < 20;
+      }, HOST);
+      expect(await resultCount(second)).toBe(30);
+
+      await clickInPanel(first, '[data-testid=seek]');
+      await first.waitFor(() => ((window as unknown as { __sitePlayerSeeks?: number[] }).__sitePlayerSeeks ?? []).length > 0);
+      expect(await playerSeeks(second)).toEqual([]);
+
+      // Folding the panel in one tab folds it in the other: one listener, one preference.
+      await clickInPanel(second, '.panel-toggle');
+      await first.waitFor((host) => document.querySelector(host)?.shadowRoot?.querySelector('.panel-toggle[aria-expanded="false"]'), HOST);
+      await clickInPanel(first, '.panel-toggle');
+      await second.waitFor((host) => document.querySelector(host)?.shadowRoot?.querySelector('.panel-toggle[aria-expanded="true"]'), HOST);
+      expect(first.errors).toEqual([]);
+      expect(second.errors).toEqual([]);
+      await first.close();
+      await second.close();
+    });
+
+    it('hides every seek control when the page has no player, and still reads and copies', async () => {
+      const page = await open('https://changelog.com/friends/990?fixture=no-player');
+      expect(await resultCount(page)).toBe(30);
+      expect(await panelCount(page, '[data-testid=seek]')).toBe(0);
+      expect(await panelCount(page, '[data-testid=follow]')).toBe(0);
+      expect(await panelCount(page, '[data-testid=copy-link]')).toBeGreaterThan(0);
+      // Chapters still go to their place in the transcript instead of playing it.
+      expect(await panelAttribute(page, '[data-testid=chapter]', 'title')).toMatch(/^Go to/);
+      await clickInPanel(page, '[data-testid=chapter]');
+      expect(await playerSeeks(page)).toEqual([]);
+      expect(page.errors).toEqual([]);
+      await page.close();
+    });
+
+    it('says a transcript in an unknown layout cannot be read yet, without errors', async () => {
+      const page = await open('https://changelog.com/shipit/990?fixture=drift');
+      expect(await panelAttribute(page, '[data-testid=no-transcript]', 'data-status')).toBe('unreadable');
+      expect(page.errors).toEqual([]);
+      await page.close();
+    });
+
+    it.runIf(hasSharedPages)('falls back to the bundled transcript when the layout changed', async () => {
+      const page = await open('https://changelog.com/shipit/26?fixture=drift');
+      expect(await resultCount(page)).toBe(217);
+      const note = await page.evaluate(
+        (host) => document.querySelector(host)?.shadowRoot?.querySelector('[data-testid=source-note]')?.textContent ?? '',
+        HOST,
+      );
+      expect(note).toMatch(/could not be read/);
+      expect(page.errors).toEqual([]);
+      await page.close();
+    });
+  });
+}
