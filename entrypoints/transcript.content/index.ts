@@ -10,6 +10,9 @@ import { prefetchEpisode } from './bundle-reader';
 export default defineContentScript({
   matches: ['https://changelog.com/*'],
   runAt: 'document_idle',
+  // WXT otherwise announces each start to the page with window.postMessage, which tells every
+  // page script our extension ID; the document event it also sends is enough to stop an older copy.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     // User Timing marks (shared with the page's timeline) let `npm run bench` measure this script.
     performance.mark('changelog-transcripts:start');

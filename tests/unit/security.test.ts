@@ -56,6 +56,12 @@ describe('security', () => {
     expect(offenders.map((file) => relative(PROJECT_ROOT, file))).toEqual([]);
   });
 
+  it("never tells the page the extension's ID (WXT's start announcement by postMessage is off)", async () => {
+    const { default: contentScript } = await import('@/entrypoints/transcript.content/index');
+    expect(contentScript.noScriptStartedPostMessage).toBe(true);
+    expect(contentScript.matches).toEqual(['https://changelog.com/*']);
+  });
+
   it('asks for storage and changelog.com only', async () => {
     const config = readFileSync(join(PROJECT_ROOT, 'wxt.config.ts'), 'utf8');
     expect(config).toMatch(/permissions: \['storage'\]/);
