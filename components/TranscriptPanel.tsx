@@ -114,7 +114,10 @@ export function TranscriptPanel({ episode, source, env, settings, onSettings, fo
   const [active, setActive] = useState<number | null>(null);
   const [playhead, setPlayhead] = useState<number | null>(null);
   const [scrollRequest, setScrollRequest] = useState<ScrollRequest | undefined>(undefined);
-  const [visibleKeys, setVisibleKeys] = useState<ReadonlySet<number>>(new Set());
+  // The rows in view change on every search and scroll; only whether the playing item is among
+  // them shows on screen (Back to now), so only that is state: no second render per keystroke.
+  const visibleKeys = useRef<ReadonlySet<number>>(new Set());
+  const [, setPlayingInView] = useState(true);
   const [announcement, setAnnouncement] = useState('');
   const lastUserScroll = useRef(0);
   const searchInput = useRef<HTMLInputElement>(null);
@@ -201,7 +204,7 @@ export function TranscriptPanel({ episode, source, env, settings, onSettings, fo
     if (!settings.follow || !current || settings.collapsed) return;
     if (Date.now() - lastUserScroll.current < FOLLOW_PAUSE_MS) return;
     const position = positionOf.get(current.index);
-    if (position !== undefined && !visibleKeys.has(current.index)) scrollTo(position, 'reading');
+    if (position !== undefined && !visibleKeys.current.has(current.index)) scrollTo(position, 'reading');
   }, [current?.index, settings.follow, settings.collapsed]);
 
   useEffect(() => {
@@ -248,7 +251,7 @@ export function TranscriptPanel({ episode, source, env, settings, onSettings, fo
     const position = positionOf.get(current.index);
     if (position !== undefined) scrollTo(position, 'reading');
   };
-  const currentOutOfView = current !== undefined && positionOf.has(current.index) && !visibleKeys.has(current.index);
+  const currentOutOfView = current !== undefined && positionOf.has(current.index) && !visibleKeys.current.has(current.index);
 
   // The list keeps the height the whole transcript needs (up to a cap) while searching and
   // filtering, so typing never makes the page below jump.
@@ -371,7 +374,8 @@ export function TranscriptPanel({ episode, source, env, settings, onSettings, fo
               lastUserScroll.current = Date.now();
             }}
             onViewChange={(keys) => {
-              setVisibleKeys((previous) => (sameKeys(previous, keys) ? previous : keys));
+              visibleKeys.current = keys;
+              setPlayingInView(current === undefined || keys.has(current.index));
             }}
           />
           {note && (
@@ -389,9 +393,3 @@ export function TranscriptPanel({ episode, source, env, settings, onSettings, fo
 }
 
 const EMPTY_TERMS: ReadonlySet<string> = new Set();
-
-function sameKeys(a: ReadonlySet<number>, b: ReadonlySet<number>): boolean {
-  if (a.size !== b.size) return false;
-  for (const key of a) if (!b.has(key)) return false;
-  return true;
-}

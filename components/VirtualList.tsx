@@ -53,7 +53,7 @@ function positionAt(offsets: Float64Array, y: number): number {
 }
 
 export function VirtualList(props: VirtualListProps) {
-  const { count, keyAt, estimateHeight, renderRow, scrollRequest, onUserScroll, onViewChange, overscan = 6 } = props;
+  const { count, keyAt, estimateHeight, renderRow, scrollRequest, onUserScroll, onViewChange, overscan = 3 } = props;
   const scroller = useRef<HTMLUListElement>(null);
   const heights = useRef(new Map<number, number>());
   const programmaticUntil = useRef(0);

@@ -200,13 +200,15 @@ function itemElements(root: ParentNode): ItemElement[] {
   const transcript = select(root, 'transcript');
   if (!transcript) return [];
   const found: ItemElement[] = [];
-  for (const anchor of transcript.querySelectorAll('a[id^="transcript-"]')) {
+  // From each item back to its anchor (the `a#transcript-N` just before it, other siblings
+  // skipped): one live class lookup instead of a selector over every descendant, which matters
+  // on huge pages (100,000 items).
+  for (const item of transcript.getElementsByClassName('transcript-item')) {
+    let anchor = item.previousElementSibling;
+    while (anchor && anchor.tagName !== 'A' && !anchor.classList.contains('transcript-item')) anchor = anchor.previousElementSibling;
+    if (anchor?.tagName !== 'A') continue;
     const match = /^transcript-(\d+)$/.exec(anchor.id);
-    if (!match) continue;
-    let item = anchor.nextElementSibling;
-    while (item && !item.classList.contains('transcript-item') && item.tagName !== 'A') item = item.nextElementSibling;
-    if (!item?.classList.contains('transcript-item')) continue;
-    found.push({ index: Number(match[1]), element: item });
+    if (match) found.push({ index: Number(match[1]), element: item });
   }
   return found;
 }
