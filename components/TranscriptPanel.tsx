@@ -123,8 +123,9 @@ export function TranscriptPanel({ episode, source, env, settings, onSettings, fo
   const searchInput = useRef<HTMLInputElement>(null);
   const scrollToken = useRef(0);
 
-  // The index is built on first use (or when the browser is idle), not before the first paint;
-  // a huge transcript is indexed in chunks in the background instead (see SYNC_INDEX_LIMIT).
+  // The index is built (and its query code warmed) when the browser is idle or on first use, not
+  // before the first paint; a huge transcript is indexed in chunks in the background instead
+  // (see SYNC_INDEX_LIMIT).
   const huge = items.length > SYNC_INDEX_LIMIT;
   const searchIndex = useRef<EpisodeSearch | null>(null);
   const [chunkedIndex, setChunkedIndex] = useState<EpisodeSearch | null>(null);
@@ -144,7 +145,7 @@ export function TranscriptPanel({ episode, source, env, settings, onSettings, fo
       };
     }
     if (typeof requestIdleCallback !== 'function') return;
-    const handle = requestIdleCallback(() => getSearch());
+    const handle = requestIdleCallback(() => getSearch()?.warm(items));
     return () => cancelIdleCallback(handle);
   }, [items]);
 

@@ -5,6 +5,7 @@
  */
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import { type ParsedItem, paragraphText } from '../episode';
+import { highlight } from './highlight';
 import { fuzzinessFor, normalizeTerm, tokenize } from './terms';
 
 /** One transcript item as indexed. */
@@ -78,6 +79,19 @@ export class EpisodeSearch {
     const terms = new Set<string>();
     for (const result of results) for (const term of result.terms) terms.add(term);
     return { items: results.map((result) => result.id as number).sort((a, b) => a - b), terms };
+  }
+
+  /**
+   * Runs throwaway queries of the kinds a listener types (a short prefix, a word long enough to
+   * allow a typo) and highlights their first hit, so the browser compiles that code while idle
+   * and the first real keystroke costs what later ones do.
+   */
+  warm(items: readonly ParsedItem[]): void {
+    for (const query of ['th', 'thinking']) {
+      const { items: found, terms } = this.search(query);
+      const first = found[0] === undefined ? undefined : items.find((item) => item.index === found[0]);
+      for (const paragraph of first?.paragraphs ?? []) highlight(paragraphText(paragraph), terms);
+    }
   }
 
   /** Up to `limit` queries that would find something, for a query that found nothing. */

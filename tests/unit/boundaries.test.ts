@@ -183,4 +183,13 @@ describe('search queries', () => {
       fuzzParams,
     );
   });
+
+  it('are answered the same after the idle warm-up, which copes with any transcript', () => {
+    const before = search.search('kube clust');
+    search.warm(parseTranscriptMarkdown('**Ada:** Kubernetes clusters and eBPF.\n\n**Bob:** Pipelines, naïve café.'));
+    expect(search.search('kube clust')).toEqual(before);
+    expect(before.items).toEqual([0]);
+    for (const items of [[], parseTranscriptMarkdown('**A:** th th thinking')])
+      expect(() => EpisodeSearch.build(items).warm(items)).not.toThrow();
+  });
 });
