@@ -11,6 +11,12 @@ import type { BenchGroup } from './report';
 
 const LOADS = 12;
 const QUERIES = ['kubernetes', 'nuclei', 'jerod', 'observability', 'thomas', 'testing in production'];
+/**
+ * Each query is typed this many times. One pass is 61 keystrokes, where a p95 is the third
+ * slowest and mostly measures the one-off costs right after load (compiling, a garbage
+ * collection); three passes give the distribution, and the slowest keystroke has its own row.
+ */
+const KEY_ROUNDS = 3;
 
 async function marks(page: TestPage): Promise<Record<string, number>> {
   return page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((mark) => [mark.name, mark.startTime])));
@@ -147,7 +153,7 @@ export async function panelBench(): Promise<BenchGroup | null> {
     const plainKeys: number[] = [];
     const panelFrames: number[] = [];
     const plainFrames: number[] = [];
-    for (const query of QUERIES) {
+    for (const query of Array.from({ length: KEY_ROUNDS }, () => QUERIES).flat()) {
       const panel = await keystrokes(page, 'panel', query);
       const plain = await keystrokes(page, 'plain', query);
       panelKeys.push(...panel.work);
@@ -179,7 +185,8 @@ export async function panelBench(): Promise<BenchGroup | null> {
       method:
         `Headless Chromium (Debian) with the built extension, friends/47 (1,286 items) served from the shared fixture; ${interactive.length} ` +
         `warm page loads. Times come from the content script's User Timing marks (start → interactive, start → idle). Keystrokes: ${panelKeys.length} ` +
-        'characters typed into the search field one at a time, beside the same characters typed into a bare input on the same page. ' +
+        `characters (${QUERIES.length} queries, ${KEY_ROUNDS} times each, starting right after the panel is interactive) typed into the search ` +
+        'field one at a time, beside the same characters typed into a bare input on the same page. ' +
         '"Rendered, laid-out" is the work a keystroke causes (it must fit a 16 ms frame); "next painted frame" adds the wait for the display.',
       rows: [
         {
@@ -199,6 +206,14 @@ export async function panelBench(): Promise<BenchGroup | null> {
           peerValue: percentile(plainKeys, 95),
           target: '≤ 16 ms',
           meets: keyP95 <= 16,
+        },
+        {
+          subject: `slowest keystroke to rendered, laid-out results (of ${panelKeys.length})`,
+          value: Math.max(...panelKeys),
+          unit: 'ms',
+          peer: 'a bare input on the same page (slowest)',
+          peerValue: Math.max(...plainKeys),
+          note: 'usually one of the first keystrokes after the page loads, when the browser is still compiling the search code or collecting garbage',
         },
         {
           subject: 'keystroke to the next painted frame (p95, includes waiting for the refresh)',
