@@ -384,7 +384,7 @@ export function TranscriptPanel({ episode, source, env, settings, onSettings, fo
               {note}
             </p>
           )}
-          <p class="announcement" aria-live="polite">
+          <p class="visually-hidden" aria-live="polite">
             {announcement}
           </p>
         </div>
