@@ -328,20 +328,23 @@ export function parseEpisodePage(
 ): PageParse {
   const missing: string[] = [];
   const parts: EpisodeParts = { podcast: ref.podcast, slug: ref.slug, items: [] };
-  const attempt = <T>(name: string, read: () => T, empty: (value: T) => boolean): T | undefined => {
+  // Reads one part of the page. A part that throws, or that `isEmpty` finds empty, goes on the
+  // missing list; one that throws gives `fallback`.
+  const attempt = <T>(name: string, read: () => T, fallback: T, isEmpty: (value: T) => boolean = () => false): T => {
     try {
       const value = read();
-      if (empty(value)) missing.push(name);
+      if (isEmpty(value)) missing.push(name);
       return value;
     } catch {
       missing.push(name);
-      return undefined;
+      return fallback;
     }
   };
 
   const title = attempt(
     'title',
     () => select(doc, 'title')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+    '',
     (v) => v === '',
   );
   if (title) parts.title = title;
@@ -354,12 +357,12 @@ export function parseEpisodePage(
 
   // Finding the items is cheap; reading their text is most of the work on a long episode, and
   // the panel skips it when the bundled record agrees with the page.
-  const elements =
-    attempt(
-      'transcript',
-      () => itemElements(doc),
-      (v) => v.length === 0,
-    ) ?? [];
+  const elements = attempt(
+    'transcript',
+    () => itemElements(doc),
+    [],
+    (v) => v.length === 0,
+  );
   const readItems = () => {
     try {
       return elements.map((found) => parseItem(found, base));
@@ -381,34 +384,14 @@ export function parseEpisodePage(
   };
   if (options.items === 'parse') parts.items = readItems();
   parts.transcriptStatus = transcriptStatus(doc, elements.length);
-  parts.featuring =
-    attempt(
-      'featuring',
-      () => parseFeaturing(doc, base),
-      () => false,
-    ) ?? [];
-  parts.sponsors =
-    attempt(
-      'sponsors',
-      () => parseSponsors(doc, base),
-      () => false,
-    ) ?? [];
+  parts.featuring = attempt('featuring', () => parseFeaturing(doc, base), []);
+  parts.sponsors = attempt('sponsors', () => parseSponsors(doc, base), []);
   const notesBody = (() => {
     const section = sectionById(doc, 'notes');
     return section ? select(section, 'sectionBody') : null;
   })();
-  parts.notes =
-    attempt(
-      'notes',
-      () => (notesBody ? sectionsFromBlocks(domBlocks(notesBody, base)) : []),
-      () => false,
-    ) ?? [];
-  parts.chapters =
-    attempt(
-      'chapters',
-      () => parseChaptersTable(sectionById(doc, 'chapters')),
-      () => false,
-    ) ?? [];
+  parts.notes = attempt('notes', () => (notesBody ? sectionsFromBlocks(domBlocks(notesBody, base)) : []), []);
+  parts.chapters = attempt('chapters', () => parseChaptersTable(sectionById(doc, 'chapters')), []);
   return { parts, missing, itemCount: elements.length, readItems, readItemsInChunks };
 }
 
