@@ -16,6 +16,7 @@ import { paragraphText } from '@/lib/episode';
 import { ArchiveSearchEngine } from '@/lib/search/archive/engine';
 import { ARCHIVE_DIR } from '@/lib/search/archive/format';
 import { launch, type TestPage } from '../e2e/support/browsers';
+import { readerFor } from '../support/folder-reader';
 import { phraseQueries, TOPIC_QUERIES } from '../support/known-answers';
 import { CORPUS_DIR, hasCorpus, PROJECT_ROOT } from '../support/shared';
 import { bundleForPage, median, plainChromium } from './browser';
@@ -105,13 +106,7 @@ export async function archiveSearchBench(): Promise<BenchGroup | null> {
   const monolithGzip = gzipSync(monolithJson, { level: 9 }).length;
 
   // Quality, in Node: the same 30 known answers for both engines.
-  const engine = new ArchiveSearchEngine(async (path) => {
-    try {
-      return new Uint8Array(readFileSync(join(bundleDir, path)));
-    } catch {
-      return null;
-    }
-  });
+  const engine = new ArchiveSearchEngine(readerFor(bundleDir));
   const phrases = phraseQueries(CORPUS_DIR);
   let ours = 0;
   let theirs = 0;

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { type Browser, chromium } from 'playwright-core';
-import { CHROMIUM_PATH } from '../e2e/support/browsers';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/browsers';
 import { PROJECT_ROOT } from '../support/shared';
 
 export function median(values: readonly number[]): number {
@@ -40,15 +40,6 @@ export function plainChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--js-flags=--expose-gc',
-    ],
+    args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
   });
 }

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasSharedPages } from '../support/shared';
 import { availableBrowsers, type ExtensionBrowser, launch } from './support/browsers';
-import { clickInPanel, typeInSearch, waitForPanel } from './support/panel';
+import { clickInPanel, openWithPanel, typeInSearch } from './support/panel';
 
 for (const name of availableBrowsers()) {
   describe(`archive search in ${name}`, () => {
@@ -55,9 +55,7 @@ for (const name of availableBrowsers()) {
           document.querySelector('[data-testid=archive-episode][data-slug="53"] a[data-testid=archive-hit]')?.getAttribute('href') ?? '',
       );
       const index = Number(/#transcript-(\d+)$/.exec(href)?.[1]);
-      const page = await browser.newPage();
-      await page.goto(href);
-      await waitForPanel(page);
+      const page = await openWithPanel(browser, href);
       expect(await page.evaluate(() => location.pathname)).toBe('/shipit/53');
       const said = await page.evaluate((n) => document.getElementById(`transcript-${n}`)?.nextElementSibling?.textContent ?? '', index);
       expect(said.toLowerCase()).toContain('sigstore');
@@ -66,9 +64,7 @@ for (const name of availableBrowsers()) {
     });
 
     it("the panel's Search all episodes opens the archive search in a tab", async () => {
-      const page = await browser.newPage();
-      await page.goto('https://changelog.com/shipit/990');
-      await waitForPanel(page);
+      const page = await openWithPanel(browser, 'https://changelog.com/shipit/990');
       await typeInSearch(page, 'pipelines');
       await clickInPanel(page, '[data-testid=search-archive]');
       const deadline = Date.now() + 15_000;

@@ -6,11 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ownEpisodeFixtures } from '../support/own-fixtures';
 import { hasSharedPages, type PageFixture, sharedPageFixtures } from '../support/shared';
-import { availableBrowsers, type ExtensionBrowser, launch, type TestPage } from './support/browsers';
+import { availableBrowsers, type ExtensionBrowser, launch } from './support/browsers';
 import {
   clickInPanel,
   currentItem,
   HOST,
+  openWithPanel,
   playerSeeks,
   resultCount,
   speakerNames,
@@ -41,12 +42,7 @@ for (const name of availableBrowsers()) {
       await browser?.close();
     });
 
-    async function open(url: string): Promise<TestPage> {
-      const page = await browser.newPage();
-      await page.goto(url);
-      await waitForPanel(page);
-      return page;
-    }
+    const open = (url: string) => openWithPanel(browser, url);
 
     for (const fixture of fixtures) {
       it(`${fixture.name}: items, speakers and each speaker's turns agree with the truth`, async () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PANEL_SETTINGS_VERSION } from '@/lib/settings';
 import { hasSharedPages } from '../support/shared';
 import { availableBrowsers, type ExtensionBrowser, launch, type TestPage } from './support/browsers';
-import { clickInPanel, HOST, playerSeeks, resultCount, typeInSearch, waitForPanel } from './support/panel';
+import { clickInPanel, HOST, openWithPanel, playerSeeks, resultCount, typeInSearch } from './support/panel';
 
 type StorageArea = { set: (items: object) => Promise<void>; get: (keys: string[]) => Promise<Record<string, unknown>> };
 type ExtensionScope = { browser?: { storage: { local: StorageArea } }; chrome?: { storage: { local: StorageArea } } };
@@ -63,12 +63,7 @@ for (const name of availableBrowsers()) {
       await browser?.close();
     });
 
-    async function open(url: string): Promise<TestPage> {
-      const page = await browser.newPage();
-      await page.goto(url);
-      await waitForPanel(page);
-      return page;
-    }
+    const open = (url: string) => openWithPanel(browser, url);
 
     it("keeps the previous version's settings through the upgrade, and remembers the new text size", async () => {
       // What version 1 stored: no text size, the panel folded, follow-along off.

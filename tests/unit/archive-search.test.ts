@@ -3,13 +3,12 @@
  * answers by word, prefix, typo, every word or some, show, speaker and phrase; a damaged index
  * fails clearly; and on the shared corpus the known-answer set scores at least 95% top-1.
  */
-import { mkdtempSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle } from '@/lib/bundle/build';
-import type { BundleReader } from '@/lib/bundle/lookup';
 import { BUNDLE_CACHE_DIR } from '@/lib/bundle/paths';
 import { ArchiveSearchEngine } from '@/lib/search/archive/engine';
 import {
@@ -26,20 +25,11 @@ import {
 } from '@/lib/search/archive/format';
 import { snippetOf } from '@/lib/search/archive/present';
 import { compareEpisodes, containsPhrase, withinOneEdit } from '@/lib/search/archive/query';
+import { readerFor } from '../support/folder-reader';
 import { fuzzParams } from '../support/fuzz';
 import { phraseQueries, TOPIC_QUERIES } from '../support/known-answers';
 import { OWN_ARCHIVE_DIR } from '../support/own-fixtures';
 import { CORPUS_DIR, hasCorpus, needs, PROJECT_ROOT } from '../support/shared';
-
-function readerFor(dir: string): BundleReader {
-  return async (path) => {
-    try {
-      return new Uint8Array(readFileSync(join(dir, path)));
-    } catch {
-      return null;
-    }
-  };
-}
 
 describe('the archive index format', () => {
   it('round-trips varints, front-coded terms, postings and bitmaps', () => {

@@ -6,22 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archiveParts, buildBundle } from '@/lib/bundle/build';
 import { CATALOG_FILE, recordPath } from '@/lib/bundle/catalog';
 import { listCorpus, resolveCorpus } from '@/lib/bundle/corpus';
-import { type BundleReader, isBundled, loadCatalog, lookupEpisode, unpackJson } from '@/lib/bundle/lookup';
+import { isBundled, loadCatalog, lookupEpisode, unpackJson } from '@/lib/bundle/lookup';
 import { BUNDLE_CACHE_DIR } from '@/lib/bundle/paths';
 import { CorruptRecordError, decodeRecord, encodeRecord } from '@/lib/bundle/record';
 import { parseEpisodeUrl } from '@/lib/changelog/urls';
+import { readerFor } from '../support/folder-reader';
 import { OWN_ARCHIVE_DIR } from '../support/own-fixtures';
 import { CORPUS_DIR, hasCorpus, needs, PROJECT_ROOT } from '../support/shared';
-
-function readerFor(dir: string): BundleReader {
-  return async (path) => {
-    try {
-      return new Uint8Array(readFileSync(join(dir, path)));
-    } catch {
-      return null;
-    }
-  };
-}
 
 describe('the bundle built from our own small corpus', () => {
   let out: string;

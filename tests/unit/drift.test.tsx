@@ -10,19 +10,18 @@
  * truth tests): happy-dom keeps every parsed document alive, and thousands of real pages would
  * not fit in memory. The panel renders in happy-dom.
  */
-import { cleanup, render } from '@testing-library/preact';
+import { cleanup } from '@testing-library/preact';
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type PanelEnvironment, TranscriptPanel } from '@/components/TranscriptPanel';
 import { buildEpisode } from '@/lib/build-episode';
 import type { RecordLookup } from '@/lib/bundle/lookup';
 import { parseEpisodePage } from '@/lib/changelog/page';
 import { parseEpisodeUrl } from '@/lib/changelog/urls';
 import { chooseSource } from '@/lib/episode-source';
-import { DEFAULT_PANEL_SETTINGS } from '@/lib/settings';
 import { RUNS } from '../support/fuzz';
 import { ownEpisodeFixtures } from '../support/own-fixtures';
+import { renderPanelView } from '../support/panel-view';
 import { hasSharedPages, type PageFixture, sharedPageFixtures } from '../support/shared';
 
 afterEach(cleanup);
@@ -86,14 +85,6 @@ function mutate(doc: Document, change: Mutation): void {
   }
 }
 
-const env = (): PanelEnvironment => ({
-  player: { available: true, seek: vi.fn(), subscribe: () => () => {} },
-  copy: vi.fn(async () => true),
-  showOnPage: vi.fn(),
-  canShowOnPage: true,
-  reducedMotion: true,
-});
-
 function parsePage(html: string): Document {
   return parseHTML(html).document as unknown as Document;
 }
@@ -118,9 +109,7 @@ function checkDrift(fixture: PageFixture, runs: number) {
         const chosen = chooseSource(page, bundle);
         const episode = buildEpisode(chosen.parts);
         if (bundle.status === 'found') expect(episode.items.length).toBeGreaterThan(0);
-        const view = render(
-          <TranscriptPanel episode={episode} source={chosen.note} env={env()} settings={DEFAULT_PANEL_SETTINGS} onSettings={() => {}} />,
-        );
+        const view = renderPanelView(episode, { source: chosen.note });
         const segments = view.container.querySelectorAll('[data-testid=segment]').length;
         const note = view.container.querySelector('[data-testid=no-transcript]');
         expect(segments > 0 || note !== null).toBe(true);
@@ -148,15 +137,7 @@ describe('layout drift on our own fixtures', () => {
     expect(page.itemCount).toBe(0);
     expect(page.parts.transcriptStatus).toBe('unreadable');
     const episode = buildEpisode(chooseSource(page, { status: 'absent' }).parts);
-    const view = render(
-      <TranscriptPanel
-        episode={episode}
-        source={{ kind: 'page', reason: 'not-in-bundle' }}
-        env={env()}
-        settings={DEFAULT_PANEL_SETTINGS}
-        onSettings={() => {}}
-      />,
-    );
+    const view = renderPanelView(episode);
     expect(view.container.querySelector('[data-testid=no-transcript]')?.textContent).toMatch(/layout .* cannot read/);
   });
 });

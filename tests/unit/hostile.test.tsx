@@ -5,16 +5,14 @@
  * 100,000-item transcripts go through without an exception and with the list virtualized.
  */
 import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { Popup } from '@/components/Popup';
-import { type PanelEnvironment, TranscriptPanel } from '@/components/TranscriptPanel';
 import { buildEpisode } from '@/lib/build-episode';
 import { decodeRecord, encodeRecord } from '@/lib/bundle/record';
 import { parseEpisodePage } from '@/lib/changelog/page';
 import { parseShowNotesMarkdown } from '@/lib/changelog/show-notes-markdown';
 import { parseTranscriptMarkdown } from '@/lib/changelog/transcript-markdown';
 import type { Episode } from '@/lib/episode';
-import { DEFAULT_PANEL_SETTINGS } from '@/lib/settings';
 import {
   bigTranscriptMarkdown,
   hostileNotesMarkdown,
@@ -23,17 +21,10 @@ import {
   MARKUP,
   manyItemsMarkdown,
 } from '../support/hostile';
+import { renderPanelView } from '../support/panel-view';
 import { renderSitePage } from '../support/site-page';
 
 afterEach(cleanup);
-
-const env = (): PanelEnvironment => ({
-  player: { available: true, seek: vi.fn(), subscribe: () => () => {} },
-  copy: vi.fn(async () => true),
-  showOnPage: vi.fn(),
-  canShowOnPage: true,
-  reducedMotion: true,
-});
 
 function allUrls(episode: Episode): string[] {
   return [
@@ -90,15 +81,7 @@ describe('the hostile corpus', () => {
   });
 
   it('renders inert in the panel, searched and filtered', () => {
-    const view = render(
-      <TranscriptPanel
-        episode={fromMarkdown}
-        source={{ kind: 'page', reason: 'not-in-bundle' }}
-        env={env()}
-        settings={DEFAULT_PANEL_SETTINGS}
-        onSettings={() => {}}
-      />,
-    );
+    const view = renderPanelView(fromMarkdown);
     expectInert(view.container);
     expect(view.container.textContent).toContain(MARKUP);
     fireEvent.input(view.container.querySelector('[data-testid=search]') as HTMLInputElement, { target: { value: 'onerror' } });
@@ -136,15 +119,7 @@ describe('huge transcripts', () => {
     expect(episode.items).toHaveLength(100_000);
     const record = decodeRecord(JSON.parse(JSON.stringify(encodeRecord({ podcast: 'shipit', slug: '667', items: episode.items }))));
     expect(record.items).toHaveLength(100_000);
-    const view = render(
-      <TranscriptPanel
-        episode={episode}
-        source={{ kind: 'page', reason: 'not-in-bundle' }}
-        env={env()}
-        settings={DEFAULT_PANEL_SETTINGS}
-        onSettings={() => {}}
-      />,
-    );
+    const view = renderPanelView(episode);
     const count = () => view.container.querySelector('[data-testid=result-count]');
     expect(count()?.getAttribute('data-count')).toBe('100000');
     expect(view.container.querySelectorAll('[data-testid=segment]').length).toBeLessThan(100);

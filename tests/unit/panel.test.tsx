@@ -5,16 +5,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type PanelEnvironment, TranscriptPanel } from '@/components/TranscriptPanel';
+import { act, cleanup, fireEvent, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
 import { buildEpisode } from '@/lib/build-episode';
 import { parseShowNotesMarkdown } from '@/lib/changelog/show-notes-markdown';
 import { parseTranscriptMarkdown } from '@/lib/changelog/transcript-markdown';
 import type { Episode } from '@/lib/episode';
 import type { SourceNote } from '@/lib/episode-source';
-import { DEFAULT_PANEL_SETTINGS, type PanelSettings } from '@/lib/settings';
+import type { PanelSettings } from '@/lib/settings';
 import { OWN_ARCHIVE_DIR } from '../support/own-fixtures';
+import { renderPanelView } from '../support/panel-view';
 
 afterEach(cleanup);
 
@@ -30,45 +30,18 @@ function fixtureEpisode(): Episode {
   });
 }
 
-function environment() {
-  let listener: ((seconds: number | null) => void) | undefined;
-  const env: PanelEnvironment = {
-    player: {
-      available: true,
-      seek: vi.fn(),
-      subscribe: (callback) => {
-        listener = callback;
-        return () => {
-          listener = undefined;
-        };
-      },
-    },
-    copy: vi.fn(async () => true),
-    showOnPage: vi.fn(),
-    canShowOnPage: true,
-    reducedMotion: false,
-  };
-  return { env, play: (seconds: number | null) => listener?.(seconds) };
-}
-
 function renderPanel(options: { episode?: Episode; settings?: Partial<PanelSettings>; source?: SourceNote } = {}) {
-  const { env, play } = environment();
-  const onSettings = vi.fn();
   const episode = options.episode ?? fixtureEpisode();
-  const view = render(
-    <TranscriptPanel
-      episode={episode}
-      source={options.source ?? { kind: 'bundle', pageHadTranscript: true }}
-      env={env}
-      settings={{ ...DEFAULT_PANEL_SETTINGS, ...options.settings }}
-      onSettings={onSettings}
-    />,
-  );
+  const view = renderPanelView(episode, {
+    source: options.source ?? { kind: 'bundle', pageHadTranscript: true },
+    settings: options.settings,
+    reducedMotion: false,
+  });
   const count = () => Number(view.container.querySelector('[data-testid=result-count]')?.getAttribute('data-count'));
   const segments = () => [...view.container.querySelectorAll<HTMLElement>('[data-testid=segment]')];
   const search = view.container.querySelector('[data-testid=search]') as HTMLInputElement;
   const type = (text: string) => fireEvent.input(search, { target: { value: text } });
-  return { ...view, env, play, onSettings, count, segments, search, type, episode };
+  return { ...view, count, segments, search, type, episode };
 }
 
 describe('the transcript panel', () => {

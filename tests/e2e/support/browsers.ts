@@ -69,7 +69,8 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-const CHROMIUM_ARGS = [
+/** Chromium as root on an offline machine: no sandbox or GPU, nothing that calls home. */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -107,23 +108,39 @@ function truthy(fn: (arg: unknown) => unknown, arg: unknown): string {
 /** Resource loads the tests abort on purpose (avatars on cdn.changelog.com): not errors of ours. */
 const ABORTED_LOAD = /Failed to load resource|net::ERR_FAILED|NS_ERROR_ABORT/;
 
-function wrapPlaywright(page: PlaywrightPage): TestPage {
+/** What a page reports, as both drivers hand it over: its errors, and every console line. */
+function pageLog() {
   const errors: string[] = [];
-  const consoleLines: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    consoleLines.push(`${message.type()}: ${message.text()}`);
-    if (message.type() === 'error' && !ABORTED_LOAD.test(message.text())) errors.push(`console: ${message.text()}`);
-  });
+  const lines: string[] = [];
   return {
     errors,
-    console: consoleLines,
+    console: lines,
+    pageError: (error: unknown) => errors.push(`pageerror: ${error instanceof Error ? error.message : String(error)}`),
+    message: (message: { type(): string; text(): string }) => {
+      lines.push(`${message.type()}: ${message.text()}`);
+      if (message.type() === 'error' && !ABORTED_LOAD.test(message.text())) errors.push(`console: ${message.text()}`);
+    },
+  };
+}
+
+/** `TestPage.waitFor` over a driver's `evaluate` of an expression. */
+function waitInPage(evaluate: (expression: string) => Promise<unknown>): TestPage['waitFor'] {
+  return (fn, arg, timeoutMs = 15_000) =>
+    poll(() => evaluate(truthy(fn as (arg: unknown) => unknown, arg)), timeoutMs, fn.toString().slice(0, 120));
+}
+
+function wrapPlaywright(page: PlaywrightPage): TestPage {
+  const log = pageLog();
+  page.on('pageerror', log.pageError);
+  page.on('console', log.message);
+  return {
+    errors: log.errors,
+    console: log.console,
     async goto(url) {
       await page.goto(url, { waitUntil: 'load' });
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    waitFor: (fn, arg, timeoutMs = 15_000) =>
-      poll(() => page.evaluate(truthy(fn as (arg: unknown) => unknown, arg)), timeoutMs, fn.toString().slice(0, 120)),
+    waitFor: waitInPage((expression) => page.evaluate(expression)),
     press: (key) => page.keyboard.press(key),
     type: (text) => page.keyboard.type(text),
     clickAt: (x, y) => page.mouse.click(x, y),
@@ -137,16 +154,12 @@ function wrapPlaywright(page: PlaywrightPage): TestPage {
 }
 
 function wrapPuppeteer(page: PuppeteerPage): TestPage {
-  const errors: string[] = [];
-  const consoleLines: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error instanceof Error ? error.message : String(error)}`));
-  page.on('console', (message) => {
-    consoleLines.push(`${message.type()}: ${message.text()}`);
-    if (message.type() === 'error' && !ABORTED_LOAD.test(message.text())) errors.push(`console: ${message.text()}`);
-  });
+  const log = pageLog();
+  page.on('pageerror', log.pageError);
+  page.on('console', log.message);
   return {
-    errors,
-    console: consoleLines,
+    errors: log.errors,
+    console: log.console,
     async goto(url) {
       if (!url.startsWith('moz-extension://')) {
         await page.goto(url, { waitUntil: 'load' });
@@ -163,8 +176,7 @@ function wrapPuppeteer(page: PuppeteerPage): TestPage {
       );
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    waitFor: (fn, arg, timeoutMs = 15_000) =>
-      poll(() => page.evaluate(truthy(fn as (arg: unknown) => unknown, arg)), timeoutMs, fn.toString().slice(0, 120)),
+    waitFor: waitInPage((expression) => page.evaluate(expression)),
     press: (key) => page.keyboard.press(key as never),
     type: (text) => page.keyboard.type(text),
     clickAt: (x, y) => page.mouse.click(x, y),

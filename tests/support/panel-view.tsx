@@ -1,0 +1,57 @@
+/**
+ * The transcript panel rendered for component tests as the content script renders it, with a
+ * stand-in player, clipboard and page whose calls are recorded.
+ */
+import { render } from '@testing-library/preact';
+import { vi } from 'vitest';
+import { type PanelEnvironment, TranscriptPanel } from '@/components/TranscriptPanel';
+import type { Episode } from '@/lib/episode';
+import type { SourceNote } from '@/lib/episode-source';
+import { DEFAULT_PANEL_SETTINGS, type PanelSettings } from '@/lib/settings';
+
+/** A panel environment of mocks; `play` moves the stand-in player's play head (null: stopped). */
+export function panelEnvironment(reducedMotion: boolean) {
+  let listener: ((seconds: number | null) => void) | undefined;
+  const env: PanelEnvironment = {
+    player: {
+      available: true,
+      seek: vi.fn(),
+      subscribe: (callback) => {
+        listener = callback;
+        return () => {
+          listener = undefined;
+        };
+      },
+    },
+    copy: vi.fn(async () => true),
+    showOnPage: vi.fn(),
+    canShowOnPage: true,
+    reducedMotion,
+  };
+  return { env, play: (seconds: number | null) => listener?.(seconds) };
+}
+
+export interface PanelViewOptions {
+  /** Where the items came from; by default the page, for an episode not in the bundle. */
+  source?: SourceNote;
+  /** Settings over the defaults. */
+  settings?: Partial<PanelSettings>;
+  /** Whether the listener asked for reduced motion; by default yes, so nothing animates. */
+  reducedMotion?: boolean;
+}
+
+/** Renders the panel of `episode`; the view, its mocked environment and the settings callback. */
+export function renderPanelView(episode: Episode, options: PanelViewOptions = {}) {
+  const { env, play } = panelEnvironment(options.reducedMotion ?? true);
+  const onSettings = vi.fn();
+  const view = render(
+    <TranscriptPanel
+      episode={episode}
+      source={options.source ?? { kind: 'page', reason: 'not-in-bundle' }}
+      env={env}
+      settings={{ ...DEFAULT_PANEL_SETTINGS, ...options.settings }}
+      onSettings={onSettings}
+    />,
+  );
+  return { ...view, env, play, onSettings };
+}
