@@ -7,20 +7,13 @@
 import { browser } from 'wxt/browser';
 import type { PopupState } from '@/components/Popup';
 import { buildEpisode } from '@/lib/build-episode';
-import { isBundled, lookupEpisode } from '@/lib/bundle/lookup';
+import { fetchReader, isBundled, lookupEpisode } from '@/lib/bundle/lookup';
 import { podcastName } from '@/lib/changelog/podcasts';
 import { type EpisodeRef, parseEpisodeKey, parseEpisodeUrl } from '@/lib/changelog/urls';
 import { isContentEpisode, isContentSeeked, type PopupToContent } from '@/lib/messages';
 
-/** Reads a file of the extension package. */
-export async function readPackageFile(path: string): Promise<Uint8Array | null> {
-  try {
-    const response = await fetch(browser.runtime.getURL(`/${path}` as `/data/episodes/${string}`));
-    return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
-  } catch {
-    return null;
-  }
-}
+/** Reads a file of the extension package; null when it is missing or unreadable. */
+export const readPackageFile = fetchReader((path) => browser.runtime.getURL(`/${path}` as `/data/episodes/${string}`));
 
 async function fromBundle(ref: EpisodeRef): Promise<PopupState> {
   const found = await lookupEpisode(readPackageFile, ref, isBundled(readPackageFile, ref));

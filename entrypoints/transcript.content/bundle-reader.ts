@@ -4,8 +4,8 @@
  * module is still loading; the panel then picks up those reads instead of starting its own.
  */
 import { browser } from 'wxt/browser';
-import { decodeShowList, recordPath, showListPath } from '@/lib/bundle/catalog';
-import type { BundleReader } from '@/lib/bundle/lookup';
+import { recordPath } from '@/lib/bundle/catalog';
+import { type BundleReader, fetchReader, isBundled } from '@/lib/bundle/lookup';
 import type { EpisodeRef } from '@/lib/changelog/urls';
 
 /** What the content script started reading before the panel's module arrived. */
@@ -17,15 +17,7 @@ export interface Prefetched {
 }
 
 /** Reads one file of the package; null when it is missing or unreadable. */
-export async function readPackageFile(path: string): Promise<Uint8Array | null> {
-  try {
-    const response = await fetch(browser.runtime.getURL(`/${path}` as `/data/episodes/${string}`));
-    if (!response.ok) return null;
-    return new Uint8Array(await response.arrayBuffer());
-  } catch {
-    return null;
-  }
-}
+export const readPackageFile = fetchReader((path) => browser.runtime.getURL(`/${path}` as `/data/episodes/${string}`));
 
 /** A reader that serves started reads first. */
 export function bundleReader(files: Prefetched['files'] = new Map()): BundleReader {
@@ -34,9 +26,7 @@ export function bundleReader(files: Prefetched['files'] = new Map()): BundleRead
 
 /** Starts reading what the panel will need for `ref`: its show's slug list, then its record. */
 export function prefetchEpisode(ref: EpisodeRef): Prefetched {
-  const listed = readPackageFile(showListPath(ref.podcast)).then((bytes) =>
-    bytes ? decodeShowList(JSON.parse(new TextDecoder().decode(bytes))).has(ref.slug) : false,
-  );
+  const listed = isBundled(readPackageFile, ref);
   const record = listed.then(
     (yes) => (yes ? readPackageFile(recordPath(ref)) : null),
     () => null,

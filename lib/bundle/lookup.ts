@@ -13,6 +13,21 @@ import { CorruptRecordError, decodeRecord } from './record';
 /** Reads a file of the extension package; null when it is not there. */
 export type BundleReader = (path: string) => Promise<Uint8Array | null>;
 
+/**
+ * A {@link BundleReader} over fetch, for the extension's pages and content script: `urlOf` turns
+ * a package path into its URL (`browser.runtime.getURL`). A failed or refused read is null.
+ */
+export function fetchReader(urlOf: (path: string) => string): BundleReader {
+  return async (path) => {
+    try {
+      const response = await fetch(urlOf(path));
+      return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
+    } catch {
+      return null;
+    }
+  };
+}
+
 /** gzip bytes → the JSON value inside; throws {@link CorruptRecordError} on anything else. */
 export function unpackJson(bytes: Uint8Array): unknown {
   let text: string;
