@@ -2,6 +2,7 @@
  * One link of the show notes in the popup: text (a real link, http(s) only), domain, kind and
  * the description that follows it in the notes, with a copy button.
  */
+import { isHttpUrl } from '@/lib/changelog/inline';
 import type { LinkKind, NoteLink } from '@/lib/episode';
 import { CopyIcon } from './icons';
 
@@ -28,7 +29,7 @@ export interface LinkRowProps {
 }
 
 export function LinkRow({ link, onCopy }: LinkRowProps) {
-  const safe = /^https?:\/\//i.test(link.url);
+  const safe = isHttpUrl(link.url);
   return (
     <li class="link" data-kind={link.kind}>
       <div class="link-main">

@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup, type PopupActions } from '@/components/Popup';
+import { isHttpUrl } from '@/lib/changelog/inline';
 import { ArchiveSearchEngine } from '@/lib/search/archive/engine';
 import { loadPopupSource, type PopupSource, readPackageFile, seekTab } from './episode-source';
 import './popup.css';
@@ -23,7 +24,7 @@ async function copy(text: string): Promise<boolean> {
 const actions: PopupActions = {
   copy,
   openTabs: (urls) => {
-    for (const url of urls) if (/^https?:\/\//i.test(url)) void browser.tabs.create({ url, active: false });
+    for (const url of urls) if (isHttpUrl(url)) void browser.tabs.create({ url, active: false });
   },
   seek: (seconds) => seekTab(source.tabId, seconds),
 };

@@ -7,6 +7,7 @@
  * an item's kind and speaker follow from its label; a paragraph that is one plain run is a bare
  * string; a run is a string (plain text) or a short tuple. Compression is the bundle build's job.
  */
+import { isHttpUrl } from '../changelog/inline';
 import { kindOfLabel, speakerOfLabel } from '../changelog/speakers';
 import type { EpisodeParts, Inline, LinkKind, NoteLink, NotesSection, Paragraph, ParsedItem } from '../episode';
 import { parseClock } from '../timing';
@@ -123,7 +124,7 @@ function decodeRun(run: unknown): Inline {
     case LINK: {
       const href = text(url, 'link URL');
       // Records are data from the extension's own package, but a link is still only ever http(s).
-      if (!/^https?:\/\//i.test(href)) fail('a link is not http(s)');
+      if (!isHttpUrl(href)) fail('a link is not http(s)');
       return { kind: 'link', text: value, url: href };
     }
     case TIMESTAMP: {
@@ -159,7 +160,7 @@ function decodeLink(link: unknown): NoteLink {
   if (!Array.isArray(link)) fail('a notes link is not a tuple');
   const [linkText, url, kind, description, label] = link as unknown[];
   const href = text(url, 'notes link URL');
-  if (!/^https?:\/\//i.test(href)) fail('a notes link is not http(s)');
+  if (!isHttpUrl(href)) fail('a notes link is not http(s)');
   if (!LINK_KINDS.has(kind as LinkKind)) fail('a notes link has an unknown kind');
   let domain = '';
   try {

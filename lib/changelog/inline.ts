@@ -16,6 +16,11 @@ export function strongerStyle(a: RunStyle, b: RunStyle): RunStyle {
   return STRENGTH[b] > STRENGTH[a] ? b : a;
 }
 
+/** Whether `url` is written as an absolute http(s) URL: the only kind that ever becomes a link. */
+export function isHttpUrl(url: string): boolean {
+  return /^https?:\/\//i.test(url);
+}
+
 /**
  * An absolute http(s) URL for `href`, resolved against changelog.com when relative, or null for
  * anything else (`javascript:`, `data:`, `mailto:`, in-page `#t=` links, unparsable strings).
@@ -33,7 +38,7 @@ export function safeHttpUrl(href: string | null | undefined, base: string = SITE
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
   // Keep an absolute URL as written (no added trailing slash), so copies match the notes.
-  return /^https?:\/\//i.test(trimmed) && !/\s/.test(trimmed) ? trimmed : url.href;
+  return isHttpUrl(trimmed) && !/\s/.test(trimmed) ? trimmed : url.href;
 }
 
 /** Collects runs for one paragraph; adjacent runs of the same style and URL merge. */
