@@ -184,6 +184,16 @@ export function paragraphText(paragraph: Paragraph): string {
   return text;
 }
 
+/**
+ * The words said in a paragraph: its text without the timestamps, each replaced by `timestampAs`
+ * (a space where the words on either side must stay apart, as for the archive's tokens).
+ */
+export function spokenText(paragraph: Paragraph, timestampAs = ''): string {
+  let text = '';
+  for (const run of paragraph) text += run.kind === 'timestamp' ? timestampAs : run.text;
+  return text;
+}
+
 /** Plain text of an item, paragraphs separated by blank lines. */
 export function itemText(item: ParsedItem): string {
   return item.paragraphs.map(paragraphText).join('\n\n');

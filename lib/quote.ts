@@ -4,7 +4,7 @@
  */
 import { podcastName } from './changelog/podcasts';
 import { type EpisodeRef, timeUrl, transcriptItemUrl } from './changelog/urls';
-import { type Episode, paragraphText, type TranscriptItem } from './episode';
+import { type Episode, spokenText, type TranscriptItem } from './episode';
 import { itemStart } from './player';
 import { formatClock } from './timing';
 
@@ -25,13 +25,7 @@ export function episodeName(episode: Pick<Episode, 'podcast' | 'slug' | 'number'
  * Timestamps are left out of the quoted words; paragraphs stay paragraphs.
  */
 export function quoteMarkdown(episode: Pick<Episode, 'podcast' | 'slug' | 'number' | 'title'>, item: TranscriptItem): string {
-  const paragraphs = item.paragraphs
-    .map((paragraph) =>
-      paragraphText(paragraph.filter((run) => run.kind !== 'timestamp'))
-        .replace(/\s+/g, ' ')
-        .trim(),
-    )
-    .filter((text) => text !== '');
+  const paragraphs = item.paragraphs.map((paragraph) => spokenText(paragraph).replace(/\s+/g, ' ').trim()).filter((text) => text !== '');
   const quoted = paragraphs.map((text) => `> ${text}`).join('\n>\n');
   const at = itemStart(item);
   const citation = `[${episodeName(episode)} at ${formatClock(at)}](${timeUrl(episode, at)})`;

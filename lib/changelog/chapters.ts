@@ -4,7 +4,7 @@
  * transcript at its `Break` items.
  */
 import type { Chapter, NotesSection, TranscriptItem } from '../episode';
-import { paragraphText } from '../episode';
+import { spokenText } from '../episode';
 import { parseTimeFragment } from '../timing';
 import { safeHttpUrl } from './inline';
 
@@ -69,7 +69,7 @@ const FIRST_WORDS = 7;
 function firstWords(item: TranscriptItem | undefined): string {
   if (!item) return '';
   const text = item.paragraphs
-    .map((paragraph) => paragraphText(paragraph.filter((run) => run.kind !== 'timestamp')))
+    .map((paragraph) => spokenText(paragraph))
     .join(' ')
     .replace(/\s+/g, ' ')
     .trim();

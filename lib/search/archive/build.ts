@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { timeItems } from '../../build-episode';
-import type { ParsedItem } from '../../episode';
+import { type ParsedItem, spokenText } from '../../episode';
 import { termsOf } from '../terms';
 import {
   ARCHIVE_INDEX_VERSION,
@@ -68,7 +68,7 @@ export interface ArchiveBuildResult {
 }
 
 function itemWords(item: ParsedItem): string {
-  return item.paragraphs.map((paragraph) => paragraph.map((run) => (run.kind === 'timestamp' ? ' ' : run.text)).join('')).join('\n');
+  return item.paragraphs.map((paragraph) => spokenText(paragraph, ' ')).join('\n');
 }
 
 /** Collects documents episode by episode, then writes the index. */

@@ -3,7 +3,7 @@
  * speaker, start time and a snippet around the first matched word, with the exact-phrase boost
  * applied (it needs the items' text, which lives in the episodes' records).
  */
-import type { ParsedItem } from '../../episode';
+import { type ParsedItem, spokenText } from '../../episode';
 import { type Highlighted, highlight } from '../highlight';
 import { normalizeTerm, TERM_SEPARATOR, termsOf } from '../terms';
 import { type ArchiveEpisodeResult, type ArchiveResults, compareEpisodes, containsPhrase, episodeScore } from './query';
@@ -42,7 +42,7 @@ export interface PresentOptions {
 }
 
 function plainText(item: ParsedItem): string {
-  return item.paragraphs.map((paragraph) => paragraph.map((run) => (run.kind === 'timestamp' ? ' ' : run.text)).join('')).join(' ');
+  return item.paragraphs.map((paragraph) => spokenText(paragraph, ' ')).join(' ');
 }
 
 const SEPARATOR_GLOBAL = new RegExp(TERM_SEPARATOR.source, 'gu');
