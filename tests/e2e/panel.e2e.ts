@@ -12,11 +12,14 @@ import {
   currentItem,
   HOST,
   openWithPanel,
+  panelAttribute,
+  panelText,
   playerSeeks,
   resultCount,
   speakerNames,
   trustedClickInPanel,
   typeInSearch,
+  waitForInPanel,
   waitForPanel,
 } from './support/panel';
 
@@ -66,11 +69,11 @@ for (const name of availableBrowsers()) {
       it(`${fixture.name}: search finds "${word}" and the misspelt "${typo}"`, async () => {
         const page = await open(fixture.truth.url);
         await typeInSearch(page, word);
-        await page.waitFor((host) => document.querySelector(host)?.shadowRoot?.querySelector('mark'), HOST);
+        await waitForInPanel(page, 'mark');
         const found = await resultCount(page);
         expect(found).toBeGreaterThan(0);
         await typeInSearch(page, typo);
-        await page.waitFor((host) => document.querySelector(host)?.shadowRoot?.querySelector('mark'), HOST);
+        await waitForInPanel(page, 'mark');
         expect(await resultCount(page)).toBeGreaterThan(0);
         expect(page.errors).toEqual([]);
         await page.close();
@@ -180,10 +183,7 @@ for (const name of availableBrowsers()) {
     for (const fixture of withoutTranscript) {
       it(`${fixture.name}: says the transcript is not available yet, without errors`, async () => {
         const page = await open(fixture.truth.url);
-        const note = await page.evaluate(
-          (host) => document.querySelector(host)?.shadowRoot?.querySelector('[data-testid=no-transcript]')?.textContent ?? '',
-          HOST,
-        );
+        const note = await panelText(page, '[data-testid=no-transcript]');
         expect(note).toMatch(/transcript/i);
         expect(page.errors).toEqual([]);
         await page.close();
@@ -194,12 +194,7 @@ for (const name of availableBrowsers()) {
       const page = await open('https://changelog.com/shipit/26?fixture=no-items');
       expect(await page.evaluate(() => document.querySelectorAll('a[id^="transcript-"]').length)).toBe(0);
       expect(await resultCount(page)).toBe(217);
-      expect(
-        await page.evaluate(
-          (host) => document.querySelector(host)?.shadowRoot?.querySelector('[data-testid=source-note]')?.getAttribute('data-source'),
-          HOST,
-        ),
-      ).toBe('bundle');
+      expect(await panelAttribute(page, '[data-testid=source-note]', 'data-source')).toBe('bundle');
       expect(page.errors).toEqual([]);
       await page.close();
     });
@@ -207,10 +202,7 @@ for (const name of availableBrowsers()) {
     it.runIf(hasSharedPages)("uses the page's transcript when it is newer than the bundle, and says so", async () => {
       const page = await open('https://changelog.com/shipit/26?fixture=extra-item');
       expect(await resultCount(page)).toBe(218);
-      const note = await page.evaluate(
-        (host) => document.querySelector(host)?.shadowRoot?.querySelector('[data-testid=source-note]')?.textContent ?? '',
-        HOST,
-      );
+      const note = await panelText(page, '[data-testid=source-note]');
       expect(note).toMatch(/218 items here, 217 bundled/);
       await page.close();
     });
@@ -245,9 +237,9 @@ for (const name of availableBrowsers()) {
       await clickInPanel(page, '.panel-toggle');
       await page.waitFor((host) => !document.querySelector(host)?.shadowRoot?.querySelector('[data-testid=search]'), HOST);
       await page.goto('https://changelog.com/friends/990');
-      await page.waitFor((host) => document.querySelector(host)?.shadowRoot?.querySelector('.panel-toggle[aria-expanded="false"]'), HOST);
+      await waitForInPanel(page, '.panel-toggle[aria-expanded="false"]');
       await clickInPanel(page, '.panel-toggle');
-      await page.waitFor((host) => document.querySelector(host)?.shadowRoot?.querySelector('[data-testid=search]'), HOST);
+      await waitForInPanel(page, '[data-testid=search]');
       await page.close();
     });
 

@@ -8,7 +8,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PANEL_SETTINGS_VERSION } from '@/lib/settings';
 import { hasSharedPages } from '../support/shared';
 import { availableBrowsers, type ExtensionBrowser, launch, type TestPage } from './support/browsers';
-import { clickInPanel, HOST, openWithPanel, playerSeeks, resultCount, typeInSearch } from './support/panel';
+import {
+  clickInPanel,
+  HOST,
+  openWithPanel,
+  panelAttribute,
+  panelCount,
+  panelText,
+  playerSeeks,
+  resultCount,
+  typeInSearch,
+  waitForInPanel,
+} from './support/panel';
 
 type StorageArea = { set: (items: object) => Promise<void>; get: (keys: string[]) => Promise<Record<string, unknown>> };
 type ExtensionScope = { browser?: { storage: { local: StorageArea } }; chrome?: { storage: { local: StorageArea } } };
@@ -39,20 +50,6 @@ async function storageGet(browser: ExtensionBrowser, keys: string[]): Promise<Re
   return found;
 }
 
-function panelAttribute(page: TestPage, selector: string, attribute: string): Promise<string | null> {
-  return page.evaluate(
-    ({ host, selector, attribute }) => document.querySelector(host)?.shadowRoot?.querySelector(selector)?.getAttribute(attribute) ?? null,
-    { host: HOST, selector, attribute },
-  );
-}
-
-function panelCount(page: TestPage, selector: string): Promise<number> {
-  return page.evaluate(({ host, selector }) => document.querySelector(host)?.shadowRoot?.querySelectorAll(selector).length ?? 0, {
-    host: HOST,
-    selector,
-  });
-}
-
 for (const name of availableBrowsers()) {
   describe(`resilience in ${name}`, () => {
     let browser: ExtensionBrowser;
@@ -70,9 +67,9 @@ for (const name of availableBrowsers()) {
       await storageSet(browser, { 'panel-settings': { collapsed: true, follow: false }, 'panel-settings$': { v: 1 } });
       const page = await browser.newPage();
       await page.goto('https://changelog.com/friends/990');
-      await page.waitFor((host) => document.querySelector(host)?.shadowRoot?.querySelector('.panel-toggle[aria-expanded="false"]'), HOST);
+      await waitForInPanel(page, '.panel-toggle[aria-expanded="false"]');
       await clickInPanel(page, '.panel-toggle');
-      await page.waitFor((host) => document.querySelector(host)?.shadowRoot?.querySelector('[data-testid=follow]'), HOST);
+      await waitForInPanel(page, '[data-testid=follow]');
       expect(await panelAttribute(page, '[data-testid=follow]', 'aria-pressed')).toBe('false');
       expect(await panelAttribute(page, '[data-testid=text-size]', 'data-size')).toBe('normal');
 
@@ -83,10 +80,7 @@ for (const name of availableBrowsers()) {
         }, HOST);
       const normal = await fontSize();
       await clickInPanel(page, '[data-testid=text-size]');
-      await page.waitFor(
-        (host) => document.querySelector(host)?.shadowRoot?.querySelector('[data-testid=text-size][data-size=large]'),
-        HOST,
-      );
+      await waitForInPanel(page, '[data-testid=text-size][data-size=large]');
       expect(await fontSize()).toBeGreaterThan(normal);
 
       const stored = await storageGet(browser, ['panel-settings', 'panel-settings$']);
@@ -94,10 +88,7 @@ for (const name of availableBrowsers()) {
       expect(stored['panel-settings$']).toEqual({ v: PANEL_SETTINGS_VERSION });
 
       await page.goto('https://changelog.com/shipit/990');
-      await page.waitFor(
-        (host) => document.querySelector(host)?.shadowRoot?.querySelector('[data-testid=text-size][data-size=large]'),
-        HOST,
-      );
+      await waitForInPanel(page, '[data-testid=text-size][data-size=large]');
       expect(page.errors).toEqual([]);
       // Back to the defaults for the tests that follow.
       await storageSet(browser, { 'panel-settings': { collapsed: false, follow: true, textSize: 'normal' } });
@@ -123,9 +114,9 @@ for (const name of availableBrowsers()) {
 
       // Folding the panel in one tab folds it in the other: one listener, one preference.
       await clickInPanel(second, '.panel-toggle');
-      await first.waitFor((host) => document.querySelector(host)?.shadowRoot?.querySelector('.panel-toggle[aria-expanded="false"]'), HOST);
+      await waitForInPanel(first, '.panel-toggle[aria-expanded="false"]');
       await clickInPanel(first, '.panel-toggle');
-      await second.waitFor((host) => document.querySelector(host)?.shadowRoot?.querySelector('.panel-toggle[aria-expanded="true"]'), HOST);
+      await waitForInPanel(second, '.panel-toggle[aria-expanded="true"]');
       expect(first.errors).toEqual([]);
       expect(second.errors).toEqual([]);
       await first.close();
@@ -156,10 +147,7 @@ for (const name of availableBrowsers()) {
     it.runIf(hasSharedPages)('falls back to the bundled transcript when the layout changed', async () => {
       const page = await open('https://changelog.com/shipit/26?fixture=drift');
       expect(await resultCount(page)).toBe(217);
-      const note = await page.evaluate(
-        (host) => document.querySelector(host)?.shadowRoot?.querySelector('[data-testid=source-note]')?.textContent ?? '',
-        HOST,
-      );
+      const note = await panelText(page, '[data-testid=source-note]');
       expect(note).toMatch(/could not be read/);
       expect(page.errors).toEqual([]);
       await page.close();

@@ -23,6 +23,35 @@ export async function openWithPanel(browser: ExtensionBrowser, url: string): Pro
   return page;
 }
 
+/** Waits until something in the panel matches `selector`. */
+export async function waitForInPanel(page: TestPage, selector: string): Promise<void> {
+  await page.waitFor(({ host, selector }) => document.querySelector(host)?.shadowRoot?.querySelector(selector), { host: HOST, selector });
+}
+
+/** The text of the first element in the panel matching `selector` ('' when there is none). */
+export function panelText(page: TestPage, selector: string): Promise<string> {
+  return page.evaluate(({ host, selector }) => document.querySelector(host)?.shadowRoot?.querySelector(selector)?.textContent ?? '', {
+    host: HOST,
+    selector,
+  });
+}
+
+/** An attribute of the first element in the panel matching `selector`, or null. */
+export function panelAttribute(page: TestPage, selector: string, attribute: string): Promise<string | null> {
+  return page.evaluate(
+    ({ host, selector, attribute }) => document.querySelector(host)?.shadowRoot?.querySelector(selector)?.getAttribute(attribute) ?? null,
+    { host: HOST, selector, attribute },
+  );
+}
+
+/** How many elements in the panel match `selector`. */
+export function panelCount(page: TestPage, selector: string): Promise<number> {
+  return page.evaluate(({ host, selector }) => document.querySelector(host)?.shadowRoot?.querySelectorAll(selector).length ?? 0, {
+    host: HOST,
+    selector,
+  });
+}
+
 export function resultCount(page: TestPage): Promise<number> {
   return page.evaluate(
     (host) =>
