@@ -50,69 +50,355 @@ export function parseTimeFragment(value: string): number | null {
   return parseClock(trimmed);
 }
 
-/** Speech rate used past the last timestamp when the transcript gives too little to measure one. */
-export const DEFAULT_WORDS_PER_SECOND = 2.6;
+/**
+ * The constants of the start estimator, fitted on the even-numbered episodes of the archive by
+ * `npm run timing-eval -- --fit` (leave-one-out over every explicit timestamp; the odd-numbered
+ * episodes are the held-out check). Seconds unless said otherwise.
+ */
+export const TIMING_MODEL = {
+  /** Speech rate, in letters and digits said a second, when the timestamps give too little to measure the episode's own. */
+  lettersPerSecond: 12,
+  /** Unspoken audio before the first words: pre-roll sponsor, theme music. */
+  intro: 15,
+  /** An ad break (a `Break` item): its timestamp is where it starts; talk resumes this much later. */
+  adBreak: 60,
+  /** The pause as the turn passes from one item to the next. */
+  turnPause: 0.15,
+  /**
+   * How much of what a stretch between two timestamps runs over (or under) its expected length is
+   * put on its breaks rather than on its speech (0 to 1): ad reads vary far more than speech does.
+   */
+  gapShare: 1,
+  /**
+   * How strongly a speaker's rate is pulled toward the episode's: as many stretches of 3,000
+   * letters (about 600 words) at the episode's rate, so a guest heard for a minute keeps it.
+   */
+  speakerPrior: 1,
+};
 
-/** A timestamp inside an item, with the words said in that item before it. */
+/**
+ * A timestamp inside an item, with how much of the item is said before it. Speech is measured in
+ * letters and digits, not words: over the archive it times speech better (long words take longer).
+ */
 export interface TimeAnchor {
   seconds: number;
-  wordsBefore: number;
+  /** Letters and digits said in the item before the timestamp. */
+  before: number;
 }
 
-/** What {@link estimateStarts} needs of an item. */
-export interface TimedWords {
-  words: number;
+/** What the estimator needs of an item. */
+export interface TimedItem {
+  /** Letters and digits said in the item. */
+  length: number;
   anchors: readonly TimeAnchor[];
+  /** Who says it (null or absent: nobody, or unknown): speakers are timed at their own rate. */
+  speaker?: string | null;
+  /** A `Break` item: an ad break starts where it stands. */
+  isBreak?: boolean;
+}
+
+/** Extra knowledge of an episode's timing beyond its transcript's own timestamps. */
+export interface TimingHints {
+  /** The episode's length in seconds: the last words end there. */
+  duration?: number | undefined;
+  /** Items known to start at a time, e.g. the items the site's chapters open. */
+  itemStarts?: readonly { item: number; seconds: number }[] | undefined;
+  /** Constants other than the fitted ones (the timing evaluation's fitting only). */
+  model?: typeof TIMING_MODEL;
 }
 
 interface Point {
-  word: number;
+  /** Expected seconds from the start of the audio (see {@link Timeline}). */
+  expected: number;
   seconds: number;
 }
 
+/** Expected durations of an episode's speech and its gaps (intro, ad breaks). */
+interface Layout {
+  /** Per item: expected time where its break (if any) or its words begin. */
+  itemAt: Float64Array;
+  /** Per item: expected time where its words begin (after its gap, if it has one). */
+  wordsAt: Float64Array;
+  /** Per item: expected seconds per letter said. */
+  perLetter: Float64Array;
+  /** Gap intervals [from, to) in expected time, in order. */
+  gaps: [number, number][];
+  total: number;
+}
+
+function finite(value: number | undefined): value is number {
+  return value !== undefined && Number.isFinite(value);
+}
+
 /**
- * The start of every item in seconds, interpolated by word count between known points: 0 at the
- * first word, each bracketed timestamp at its word, the duration at the last word when known.
- * Timestamps that go backwards (typos in the archive) are ignored, so the result never decreases.
- * Past the last point, time advances at the speech rate measured between the timestamps.
+ * Anchors that agree with each other: the longest run whose times never decrease as the words go
+ * on. A typo in one timestamp (`[1:00:00]` for `[10:00]`) then loses one anchor, not all after it.
  */
-export function estimateStarts(items: readonly TimedWords[], duration?: number): number[] {
-  const points: Point[] = [{ word: 0, seconds: 0 }];
-  const itemFirstWord: number[] = [];
-  let word = 0;
-  for (const item of items) {
-    itemFirstWord.push(word);
-    for (const anchor of item.anchors) {
-      const at = word + Math.min(anchor.wordsBefore, item.words);
+function consistent<T extends { seconds: number }>(points: readonly T[]): T[] {
+  const tails: number[] = [];
+  const previous = new Int32Array(points.length).fill(-1);
+  for (let i = 0; i < points.length; i++) {
+    const seconds = (points[i] as T).seconds;
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((points[tails[middle] as number] as T).seconds <= seconds) low = middle + 1;
+      else high = middle;
+    }
+    if (low > 0) previous[i] = tails[low - 1] as number;
+    tails[low] = i;
+  }
+  const kept: T[] = [];
+  for (let at = tails[tails.length - 1] ?? -1; at >= 0; at = previous[at] as number) kept.push(points[at] as T);
+  return kept.reverse();
+}
+
+/** Speaker rates fitted to the stretches between anchors that have no gap in them. */
+function fitRates(
+  items: readonly TimedItem[],
+  anchors: readonly { item: number; word: number; seconds: number }[],
+  model: typeof TIMING_MODEL,
+): { episode: number; bySpeaker: Map<string, number> } {
+  const speakers = new Map<string, number>();
+  for (const item of items) if (item.speaker && !speakers.has(item.speaker)) speakers.set(item.speaker, speakers.size);
+  const n = speakers.size;
+  const rows: { words: Float64Array; seconds: number }[] = [];
+  let totalWords = 0;
+  let totalSeconds = 0;
+  for (let k = 1; k < anchors.length; k++) {
+    const from = anchors[k - 1] as (typeof anchors)[number];
+    const to = anchors[k] as (typeof anchors)[number];
+    const words = new Float64Array(n);
+    let gap = false;
+    let turns = 0;
+    let sum = 0;
+    for (let i = from.item; i <= to.item && !gap; i++) {
+      const item = items[i] as TimedItem;
+      // A break's gap follows its timestamp: inside the stretch unless the stretch ends at that timestamp.
+      if (item.isBreak && !(i === to.item && to.word === 0)) gap = true;
+      const first = i === from.item ? from.word : 0;
+      const last = i === to.item ? to.word : item.length;
+      if (i > from.item) turns++;
+      const said = Math.max(0, last - first);
+      if (item.speaker) {
+        const at = speakers.get(item.speaker) as number;
+        words[at] = (words[at] as number) + said;
+      }
+      sum += said;
+    }
+    if (gap || sum === 0) continue;
+    const seconds = to.seconds - from.seconds - turns * model.turnPause;
+    if (seconds <= 0) continue;
+    rows.push({ words, seconds });
+    totalWords += sum;
+    totalSeconds += seconds;
+  }
+  const fallback = 1 / model.lettersPerSecond;
+  const measured = totalSeconds >= 60 && totalWords > 0 ? totalSeconds / totalWords : fallback;
+  // Keep the measurement within what people can say: a bad timestamp must not stretch a whole episode.
+  const episode = Math.min(fallback * 2.5, Math.max(fallback / 2.5, measured));
+  const bySpeaker = new Map<string, number>();
+  if (n === 0) return { episode, bySpeaker };
+  // Ridge regression toward the episode's rate: (AᵀA + Λ) u = Aᵀb + Λ u₀.
+  const prior = model.speakerPrior * 3000 * 3000;
+  const matrix = Array.from({ length: n }, (_, r) => Float64Array.from({ length: n + 1 }, (_, c) => (c === r ? prior : 0)));
+  for (let r = 0; r < n; r++) (matrix[r] as Float64Array)[n] = prior * episode;
+  for (const row of rows) {
+    for (let r = 0; r < n; r++) {
+      const wr = row.words[r] as number;
+      if (wr === 0) continue;
+      const line = matrix[r] as Float64Array;
+      for (let c = 0; c < n; c++) line[c] = (line[c] as number) + wr * (row.words[c] as number);
+      line[n] = (line[n] as number) + wr * row.seconds;
+    }
+  }
+  const solved = solve(matrix, n);
+  for (const [name, at] of speakers) {
+    const rate = solved[at];
+    bySpeaker.set(name, finite(rate) ? Math.min(episode * 2, Math.max(episode / 2, rate)) : episode);
+  }
+  return { episode, bySpeaker };
+}
+
+/** Gaussian elimination with partial pivoting on an n×(n+1) augmented matrix (symmetric, positive definite here). */
+function solve(matrix: Float64Array[], n: number): number[] {
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < n; r++)
+      if (Math.abs((matrix[r] as Float64Array)[col] as number) > Math.abs((matrix[pivot] as Float64Array)[col] as number)) pivot = r;
+    [matrix[col], matrix[pivot]] = [matrix[pivot] as Float64Array, matrix[col] as Float64Array];
+    const line = matrix[col] as Float64Array;
+    const head = line[col] as number;
+    if (Math.abs(head) < 1e-12) continue;
+    for (let r = 0; r < n; r++) {
+      if (r === col) continue;
+      const other = matrix[r] as Float64Array;
+      const factor = (other[col] as number) / head;
+      if (factor === 0) continue;
+      for (let c = col; c <= n; c++) other[c] = (other[c] as number) - factor * (line[c] as number);
+    }
+  }
+  return matrix.map((line, r) => (line[n] as number) / (line[r] as number));
+}
+
+/** Where every item falls in expected time, from rates and the model's gaps. */
+function layOut(items: readonly TimedItem[], rates: ReturnType<typeof fitRates>, model: typeof TIMING_MODEL): Layout {
+  const count = items.length;
+  const layout: Layout = {
+    itemAt: new Float64Array(count),
+    wordsAt: new Float64Array(count),
+    perLetter: new Float64Array(count),
+    gaps: [],
+    total: 0,
+  };
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const item = items[i] as TimedItem;
+    if (i > 0) at += model.turnPause;
+    layout.itemAt[i] = at;
+    const gap = i === 0 && !item.isBreak ? model.intro : item.isBreak ? model.adBreak : 0;
+    if (gap > 0) {
+      layout.gaps.push([at, at + gap]);
+      at += gap;
+    }
+    layout.wordsAt[i] = at;
+    const perLetter = (item.speaker ? rates.bySpeaker.get(item.speaker) : undefined) ?? rates.episode;
+    layout.perLetter[i] = perLetter;
+    at += Math.max(0, item.length) * perLetter;
+  }
+  layout.total = at;
+  return layout;
+}
+
+/**
+ * An episode's clock: from a place in the transcript (an item, and letters into it) to seconds
+ * into the audio. Built from the transcript's timestamps, the speakers' measured rates, the gaps
+ * no one speaks in (the intro, ad breaks), and the hints a page gives (duration, chapters).
+ * Between two known times, the stretch's gaps take what its speech does not explain; past the
+ * last known time, everything runs at its expected length. Never decreases.
+ */
+export class Timeline {
+  private readonly layout: Layout;
+  private readonly points: Point[];
+  /** Per segment (points[k] → points[k+1]): seconds per expected second of speech, and of gap. */
+  private readonly speechScale: number[] = [];
+  private readonly gapScale: number[] = [];
+  /** Expected gap time before each gap's start, for the gap time between two expected times. */
+  private readonly gapPrefix: number[] = [0];
+
+  constructor(
+    private readonly items: readonly TimedItem[],
+    hints: TimingHints = {},
+  ) {
+    const model = hints.model ?? TIMING_MODEL;
+    const raw: { item: number; word: number; seconds: number }[] = [];
+    const known = new Map<number, number>();
+    for (const hint of hints.itemStarts ?? []) {
+      if (hint.item >= 0 && hint.item < items.length && finite(hint.seconds) && hint.seconds >= 0) known.set(hint.item, hint.seconds);
+    }
+    items.forEach((item, i) => {
+      const fromHint = known.get(i);
+      if (fromHint !== undefined && !item.anchors.some((anchor) => anchor.before <= 0)) raw.push({ item: i, word: 0, seconds: fromHint });
+      for (const anchor of item.anchors) {
+        if (!finite(anchor.seconds) || anchor.seconds < 0) continue;
+        raw.push({ item: i, word: Math.max(0, Math.min(anchor.before, item.length)), seconds: anchor.seconds });
+      }
+    });
+    const anchors = consistent(raw);
+    this.layout = layOut(items, fitRates(items, anchors, model), model);
+    for (const [from, to] of this.layout.gaps) this.gapPrefix.push((this.gapPrefix[this.gapPrefix.length - 1] as number) + (to - from));
+
+    const points: Point[] = [{ expected: 0, seconds: 0 }];
+    for (const anchor of anchors) {
+      const expected = this.expectedAt(anchor.item, anchor.word);
       const last = points[points.length - 1] as Point;
       if (anchor.seconds < last.seconds) continue;
-      if (at === last.word) last.seconds = anchor.seconds;
-      else points.push({ word: at, seconds: anchor.seconds });
+      if (expected <= last.expected) last.seconds = Math.max(last.seconds, anchor.seconds);
+      else points.push({ expected, seconds: anchor.seconds });
     }
-    word += item.words;
-  }
-  const totalWords = word;
-  const lastPoint = points[points.length - 1] as Point;
-  if (duration !== undefined && Number.isFinite(duration) && duration > lastPoint.seconds && totalWords > lastPoint.word) {
-    points.push({ word: totalWords, seconds: duration });
+    const last = points[points.length - 1] as Point;
+    const duration = hints.duration;
+    if (finite(duration) && duration > last.seconds && this.layout.total > last.expected)
+      points.push({ expected: this.layout.total, seconds: duration });
+    this.points = points;
+
+    for (let k = 0; k + 1 < points.length; k++) {
+      const from = points[k] as Point;
+      const to = points[k + 1] as Point;
+      const gap = this.gapBetween(from.expected, to.expected);
+      const speech = to.expected - from.expected - gap;
+      const seconds = to.seconds - from.seconds;
+      if (gap <= 0) {
+        this.speechScale.push(speech > 0 ? seconds / speech : 0);
+        this.gapScale.push(1);
+        continue;
+      }
+      const gapSeconds = Math.min(seconds, Math.max(0, gap + model.gapShare * (seconds - speech - gap)));
+      this.speechScale.push(speech > 0 ? (seconds - gapSeconds) / speech : 0);
+      this.gapScale.push(gapSeconds / gap);
+    }
   }
 
-  const measured = points.length > 1 ? (points[points.length - 1] as Point) : undefined;
-  const rate = measured && measured.seconds >= 60 && measured.word > 0 ? measured.word / measured.seconds : DEFAULT_WORDS_PER_SECOND;
-
-  const starts: number[] = [];
-  let segment = 0;
-  for (const first of itemFirstWord) {
-    while (segment + 1 < points.length && (points[segment + 1] as Point).word <= first) segment++;
-    const from = points[segment] as Point;
-    const to = points[segment + 1];
-    let seconds: number;
-    if (to) {
-      seconds = from.seconds + ((first - from.word) * (to.seconds - from.seconds)) / (to.word - from.word);
-    } else {
-      seconds = from.seconds + (first - from.word) / rate;
-    }
-    starts.push(Math.round(seconds * 100) / 100);
+  /** Expected time `word` letters into item `item`; at 0: where a break begins, or where words do. */
+  private expectedAt(item: number, word: number): number {
+    const layout = this.layout;
+    if (word <= 0) return ((this.items[item] as TimedItem).isBreak ? layout.itemAt[item] : layout.wordsAt[item]) as number;
+    return (layout.wordsAt[item] as number) + Math.min(word, (this.items[item] as TimedItem).length) * (layout.perLetter[item] as number);
   }
-  return starts;
+
+  /** Expected gap time in [from, to). */
+  private gapBetween(from: number, to: number): number {
+    return this.gapUpTo(to) - this.gapUpTo(from);
+  }
+
+  private gapUpTo(expected: number): number {
+    const gaps = this.layout.gaps;
+    let low = 0;
+    let high = gaps.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((gaps[middle] as [number, number])[0] < expected) low = middle + 1;
+      else high = middle;
+    }
+    if (low === 0) return 0;
+    const [start, end] = gaps[low - 1] as [number, number];
+    return (this.gapPrefix[low - 1] as number) + Math.min(end, expected) - start;
+  }
+
+  /** Seconds at an expected time. */
+  private secondsAt(expected: number): number {
+    const points = this.points;
+    let low = 0;
+    let high = points.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((points[middle] as Point).expected <= expected) low = middle;
+      else high = middle - 1;
+    }
+    const from = points[low] as Point;
+    const gap = this.gapBetween(from.expected, expected);
+    const speech = expected - from.expected - gap;
+    if (low + 1 >= points.length) return from.seconds + speech + gap;
+    return from.seconds + speech * (this.speechScale[low] as number) + gap * (this.gapScale[low] as number);
+  }
+
+  /** Seconds `said` letters into item `item`; 0 is the item's start. */
+  at(item: number, said = 0): number {
+    if (item < 0 || item >= this.items.length) return 0;
+    return this.secondsAt(this.expectedAt(item, said));
+  }
+
+  /** When each item starts: a break where it begins, any other item where its words begin. */
+  starts(): number[] {
+    return this.items.map((_, i) => Math.round(this.at(i) * 100) / 100);
+  }
+}
+
+/**
+ * The start of every item in seconds (see {@link Timeline}). Items with a timestamp at their
+ * start get that timestamp unless it contradicts the others; the result never decreases.
+ */
+export function estimateStarts(items: readonly TimedItem[], hints: TimingHints = {}): number[] {
+  return new Timeline(items, hints).starts();
 }

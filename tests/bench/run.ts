@@ -11,6 +11,7 @@ import { archiveSearchBench } from './archive-search';
 import { bundleBench } from './bundle';
 import { panelBench } from './panel';
 import { type BenchGroup, renderMarkdown } from './report';
+import { timingBench } from './timing';
 
 const groups: BenchGroup[] = [];
 const skipped: string[] = [];
@@ -25,6 +26,7 @@ add('archive parse', archiveParseBench());
 add('bundled index', await bundleBench());
 add('transcript panel', await panelBench());
 add('archive search', await archiveSearchBench());
+add('seek accuracy', timingBench());
 
 const header = [
   '# Benchmarks',

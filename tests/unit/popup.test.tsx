@@ -10,6 +10,7 @@ import { parseShowNotesMarkdown } from '@/lib/changelog/show-notes-markdown';
 import { parseTranscriptMarkdown } from '@/lib/changelog/transcript-markdown';
 import { isContentEpisode, isPopupToContent } from '@/lib/messages';
 import { linkMarkdown, notesMarkdown } from '@/lib/notes-export';
+import { formatClock } from '@/lib/timing';
 import { OWN_ARCHIVE_DIR } from '../support/own-fixtures';
 
 afterEach(cleanup);
@@ -122,11 +123,12 @@ describe('the popup', () => {
     const { container, actions } = renderPopup();
     const cited = [...container.querySelectorAll('[data-testid=cited-link]')];
     expect(cited.map((li) => li.querySelector('.link-meta')?.textContent)).toEqual([
-      expect.stringMatching(/example\.com · Grace Guest at 1:33/),
+      expect.stringMatching(/example\.com · Grace Guest at 1:35/),
       expect.stringMatching(/github\.com · Linus Listener at 6:05/),
     ]);
     fireEvent.click(cited[0]?.querySelector('[data-testid=cited-seek]') as HTMLElement);
-    expect(actions.seek).toHaveBeenCalledWith(expect.closeTo(93.75, 1));
+    // The play button goes to the moment the line shows.
+    expect(formatClock((actions.seek as ReturnType<typeof vi.fn>).mock.calls[0]?.[0] as number)).toBe('1:35');
   });
 
   it('says when the tab is not an episode page', () => {

@@ -104,17 +104,21 @@ describe('parsers never throw', () => {
 describe('estimated starts', () => {
   it('never decrease, whatever the timestamps and duration', () => {
     const item = fc.record({
-      words: fc.nat(500),
-      anchors: fc.array(fc.record({ seconds: fc.double({ min: 0, max: 20_000, noNaN: true }), wordsBefore: fc.nat(600) }), {
+      length: fc.nat(2500),
+      anchors: fc.array(fc.record({ seconds: fc.double({ min: 0, max: 20_000, noNaN: true }), before: fc.nat(3000) }), {
         maxLength: 3,
       }),
+      speaker: fc.constantFrom(null, 'Ada Host', 'Bob Guest', 'Cy'),
+      isBreak: fc.boolean(),
     });
+    const hint = fc.record({ item: fc.integer({ min: -2, max: 70 }), seconds: fc.double({ min: -10, max: 20_000, noNaN: true }) });
     fc.assert(
       fc.property(
         fc.array(item, { maxLength: 60 }),
         fc.option(fc.double({ min: 0, max: 30_000, noNaN: true }), { nil: undefined }),
-        (items, duration) => {
-          const starts = estimateStarts(items, duration);
+        fc.array(hint, { maxLength: 4 }),
+        (items, duration, itemStarts) => {
+          const starts = estimateStarts(items, { duration, itemStarts });
           expect(starts).toHaveLength(items.length);
           for (let i = 1; i < starts.length; i++) expect(starts[i]).toBeGreaterThanOrEqual(starts[i - 1] as number);
           if (starts.length > 0) expect(starts[0]).toBeGreaterThanOrEqual(0);
