@@ -4,16 +4,16 @@
  * the moment on the episode page. The engine is injected (the popup wires the bundled index).
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { PODCASTS, podcastName } from '@/lib/changelog/podcasts';
-import { episodeUrl, timeUrl, transcriptItemUrl } from '@/lib/changelog/urls';
-import type { ArchiveAnswer } from '@/lib/search/archive/engine';
-import type { EpisodeView } from '@/lib/search/archive/present';
-import type { ArchiveQueryOptions } from '@/lib/search/archive/query';
-import type { Highlighted } from '@/lib/search/highlight';
-import { formatClock } from '@/lib/timing';
+import type { ArchiveAnswer } from '@/lib/archive/engine';
+import type { ArchiveQueryOptions } from '@/lib/archive/query';
+import type { EpisodeView } from '@/lib/archive/snippets';
+import type { Highlighted } from '@/lib/model/highlight';
+import { formatClock } from '@/lib/model/timing';
+import { PODCASTS, podcastName } from '@/lib/site/podcasts';
+import { episodeUrl, timeUrl, transcriptItemUrl } from '@/lib/site/urls';
 import { PlayIcon } from './icons';
 
-/** What the view needs of the archive search (lib/search/archive/engine.ts provides it). */
+/** What the view needs of the archive search (lib/archive/engine.ts provides it). */
 export interface ArchiveEngine {
   /** Runs a query: the first `episodes` episodes presented, plus totals; `onRanked` may get a first answer without snippets. */
   search: (

@@ -2,8 +2,9 @@
  * One link of the show notes in the popup: text (a real link, http(s) only), domain, kind and
  * the description that follows it in the notes, with a copy button.
  */
-import { isHttpUrl } from '@/lib/changelog/inline';
-import type { LinkKind, NoteLink } from '@/lib/episode';
+
+import type { LinkKind, NoteLink } from '@/lib/model/episode';
+import { isHttpUrl } from '@/lib/model/links';
 import { CopyIcon } from './icons';
 
 const KIND_NAMES: Record<LinkKind, string> = {

@@ -6,24 +6,16 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { podcastName } from '@/lib/changelog/podcasts';
-import { TRANSCRIPTS_REPO_URL } from '@/lib/changelog/urls';
-import type { CitedLink, Episode, FeaturedPerson, NotesSection, Sponsor } from '@/lib/episode';
-import { filterLinks, notesMarkdown, plainUrls } from '@/lib/notes-export';
-import { episodeName } from '@/lib/quote';
-import { formatClock } from '@/lib/timing';
+import type { PopupState } from '@/lib/app/popup-state';
+import type { CitedLink, Episode, FeaturedPerson, NotesSection, Sponsor } from '@/lib/model/episode';
+import { filterLinks, notesMarkdown, plainUrls } from '@/lib/model/notes-export';
+import { formatClock } from '@/lib/model/timing';
+import { podcastName } from '@/lib/site/podcasts';
+import { episodeName } from '@/lib/site/quote';
+import { TRANSCRIPTS_REPO_URL } from '@/lib/site/urls';
 import { type ArchiveEngine, ArchiveSearch } from './ArchiveSearch';
 import { CopyIcon, PlayIcon } from './icons';
 import { ShowNotes } from './ShowNotes';
-
-/** What the popup shows. */
-export type PopupState =
-  | { kind: 'loading' }
-  /** The active tab is not a changelog.com episode page. */
-  | { kind: 'not-episode' }
-  /** An episode the popup could not load (not bundled, page not reachable). */
-  | { kind: 'unavailable'; title: string; reason: string }
-  | { kind: 'episode'; episode: Episode; canSeek: boolean; from: 'page' | 'bundle' };
 
 export interface PopupActions {
   copy: (text: string) => Promise<boolean>;

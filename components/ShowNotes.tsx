@@ -4,8 +4,8 @@
  * first.
  */
 import { useState } from 'preact/hooks';
-import type { NoteLink, NotesSection } from '@/lib/episode';
-import { plainUrls, sectionMarkdown } from '@/lib/notes-export';
+import type { NoteLink, NotesSection } from '@/lib/model/episode';
+import { plainUrls, sectionMarkdown } from '@/lib/model/notes-export';
 import { LinkRow } from './LinkRow';
 
 /** Above this many links, "Open all" asks before opening tabs. */

@@ -2,7 +2,7 @@
  * One chip per speaker, with turns and share of words; select one or several to see only what
  * they said. Combines with the search.
  */
-import type { SpeakerStats } from '@/lib/episode';
+import type { SpeakerStats } from '@/lib/model/episode';
 
 export interface SpeakerFilterProps {
   speakers: SpeakerStats[];

@@ -4,28 +4,19 @@
  * the same component runs in the content script and in component tests.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { chapterAt } from '@/lib/changelog/chapters';
-import { TRANSCRIPTS_REPO_URL } from '@/lib/changelog/urls';
-import type { Chapter, Episode, TranscriptItem } from '@/lib/episode';
-import type { SourceNote } from '@/lib/episode-source';
-import { firstItemOfChapter, itemAt } from '@/lib/player';
-import { itemLink, quoteMarkdown } from '@/lib/quote';
-import { EpisodeSearch, SYNC_INDEX_LIMIT } from '@/lib/search/episode-search';
-import { type PanelSettings, TEXT_SIZES, type TextSize } from '@/lib/settings';
+import type { SourceNote } from '@/lib/app/choose-source';
+import { type PanelSettings, TEXT_SIZES, type TextSize } from '@/lib/app/settings';
+import { chapterAt } from '@/lib/model/chapters';
+import type { Chapter, Episode, TranscriptItem } from '@/lib/model/episode';
+import { EpisodeSearch, SYNC_INDEX_LIMIT } from '@/lib/model/episode-search';
+import { firstItemOfChapter, itemAt, type PlayerBridge } from '@/lib/site/player';
+import { itemLink, quoteMarkdown } from '@/lib/site/quote';
+import { TRANSCRIPTS_REPO_URL } from '@/lib/site/urls';
 import { ChapterList } from './ChapterList';
+import { ItemRow } from './ItemRow';
 import { SearchBar } from './SearchBar';
-import { Segment } from './Segment';
 import { SpeakerFilter } from './SpeakerFilter';
 import { type ScrollRequest, VirtualList } from './VirtualList';
-
-/** The site's player as the panel sees it. */
-export interface PlayerBridge {
-  /** False when the page has no player: seek controls are hidden. */
-  available: boolean;
-  seek: (seconds: number) => void;
-  /** Calls back with the play head (seconds) as it moves; null when the player stops being active. */
-  subscribe: (listener: (seconds: number | null) => void) => () => void;
-}
 
 /** What the panel may do outside itself. */
 export interface PanelEnvironment {
@@ -356,7 +347,7 @@ export function TranscriptPanel({ episode, source, env, settings, onSettings, fo
             renderRow={(position) => {
               const item = visible[position] as TranscriptItem;
               return (
-                <Segment
+                <ItemRow
                   item={item}
                   terms={terms}
                   current={current?.index === item.index}

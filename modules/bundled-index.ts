@@ -1,15 +1,15 @@
 /**
  * Puts the bundled index (every transcript and show note, prebuilt) into the extension: builds it
  * before WXT's build when the corpus or the parsers changed, copies it into the package, and makes
- * it readable from changelog.com's content script. See lib/bundle/build.ts.
+ * it readable from changelog.com's content script. See pipeline/bundle.ts.
  */
 import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { defineWxtModule } from 'wxt/modules';
-import { type BundleResult, buildBundle } from '../lib/bundle/build';
-import { BUNDLE_DIR, CATALOG_FILE } from '../lib/bundle/catalog';
-import { resolveCorpus } from '../lib/bundle/corpus';
-import { BUNDLE_CACHE_DIR, showsFromEnv } from '../lib/bundle/paths';
+import { BUNDLE_DIR } from '../lib/archive/package-file';
+import { type BundleResult, buildBundle } from '../pipeline/bundle';
+import { resolveCorpus } from '../pipeline/corpus';
+import { BUNDLE_CACHE_DIR, showsFromEnv } from '../pipeline/paths';
 
 export default defineWxtModule({
   name: 'bundled-index',
@@ -39,9 +39,9 @@ export default defineWxtModule({
         `Bundled index: ${bundle.files.length} files, ${megabytes.toFixed(1)} MB, in ${join(wxt.config.outDir, BUNDLE_DIR)}`,
       );
     });
-    // Lets `browser.runtime.getURL()` type-check bundle paths: the catalog, and any record.
+    // Lets `browser.runtime.getURL()` type-check bundle paths: any file of the bundle.
     wxt.hooks.hook('prepare:publicPaths', (_, paths) => {
-      paths.push(CATALOG_FILE, { type: 'templateLiteral', path: `${BUNDLE_DIR}/episodes/\${string}` });
+      paths.push({ type: 'templateLiteral', path: `${BUNDLE_DIR}/\${string}` });
     });
     wxt.hooks.hook('build:manifestGenerated', (_, manifest) => {
       manifest.web_accessible_resources ??= [];

@@ -2,9 +2,9 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup, type PopupActions } from '@/components/Popup';
-import { isHttpUrl } from '@/lib/changelog/inline';
-import { ArchiveSearchEngine } from '@/lib/search/archive/engine';
-import { loadPopupSource, type PopupSource, readPackageFile, seekTab } from './episode-source';
+import { ArchiveSearchEngine } from '@/lib/archive/engine';
+import { isHttpUrl } from '@/lib/model/links';
+import { loadPopupSource, type PopupSource, readPackageFile, seekTab } from './load-episode';
 import './popup.css';
 
 const root = document.getElementById('app') as HTMLElement;

@@ -4,9 +4,10 @@
  * module is still loading; the panel then picks up those reads instead of starting its own.
  */
 import { browser } from 'wxt/browser';
-import { recordPath } from '@/lib/bundle/catalog';
-import { type BundleReader, fetchReader, isBundled } from '@/lib/bundle/lookup';
-import type { EpisodeRef } from '@/lib/changelog/urls';
+import { isBundled } from '@/lib/archive/lookup';
+import { type BundleReader, fetchReader } from '@/lib/archive/package-file';
+import { recordPath } from '@/lib/archive/record';
+import type { EpisodeRef } from '@/lib/site/urls';
 
 /** What the content script started reading before the panel's module arrived. */
 export interface Prefetched {

@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { episodeRefFromUrl } from '@/lib/changelog/detect';
+import { episodeRefFromUrl } from '@/lib/site/detect';
 import { prefetchEpisode } from './bundle-reader';
 
 export default defineContentScript({

@@ -1,13 +1,13 @@
 /**
  * The content script's side of the popup's messages: it answers with what the panel shows and
  * seeks the page's player on request. Only messages from this extension's own pages are
- * answered, and only the shapes in lib/messages.ts.
+ * answered, and only the shapes in lib/app/messages.ts.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { EpisodeParts } from '@/lib/episode';
-import type { SourceNote } from '@/lib/episode-source';
-import { type ContentToPopup, isPopupToContent } from '@/lib/messages';
+import type { SourceNote } from '@/lib/app/choose-source';
+import { type ContentToPopup, isPopupToContent } from '@/lib/app/messages';
+import type { EpisodeParts } from '@/lib/model/episode';
 
 export interface BridgeSource {
   /** Resolves to what the panel shows once it has loaded. */

@@ -1,4 +1,4 @@
-/** The panel's remembered settings: a versioned storage item (see lib/settings.ts for its shapes). */
+/** The panel's remembered settings: a versioned storage item (see lib/app/settings.ts for its shapes). */
 import { storage } from 'wxt/utils/storage';
 import {
   DEFAULT_PANEL_SETTINGS,
@@ -7,7 +7,7 @@ import {
   PANEL_SETTINGS_VERSION,
   type PanelSettings,
   sanitizePanelSettings,
-} from '@/lib/settings';
+} from '@/lib/app/settings';
 
 export const panelSettings = storage.defineItem<PanelSettings>(PANEL_SETTINGS_KEY, {
   fallback: DEFAULT_PANEL_SETTINGS,

@@ -1,11 +1,11 @@
 /**
  * The site's player behind the panel's {@link PlayerBridge}: seeks through `#t=` deep links (see
- * lib/player.ts for the two quirks), and reads the play head from the player UI with observers
+ * lib/site/player.ts for the two quirks), and reads the play head from the player UI with observers
  * that exist only while the player is active. Everything stops with the content script.
  */
-import type { PlayerBridge } from '@/components/TranscriptPanel';
-import { select } from '@/lib/changelog/selectors';
-import { readPlayhead, seekFragment } from '@/lib/player';
+import type { PlayerBridge } from '@/lib/site/player';
+import { readPlayhead, seekFragment } from '@/lib/site/player';
+import { select } from '@/lib/site/selectors';
 
 const ACTIVE_CLASS = 'podcast_player--is-active';
 

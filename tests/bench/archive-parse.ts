@@ -3,7 +3,7 @@
  * against a plain regex split of the same files, both on text already in memory.
  */
 import { readFileSync } from 'node:fs';
-import { parseTranscriptMarkdown } from '@/lib/changelog/transcript-markdown';
+import { parseTranscriptMarkdown } from '@/pipeline/markdown/transcripts';
 import { corpusFiles } from '../support/shared';
 import type { BenchGroup } from './report';
 

@@ -1,5 +1,5 @@
 /** The peer of the archive search: one MiniSearch over whole episodes, with the extension's own term rules. */
-import { fuzzinessFor, normalizeTerm, tokenize } from '@/lib/search/terms';
+import { fuzzinessFor, normalizeTerm, tokenize } from '@/lib/model/terms';
 
 export const MONOLITH_OPTIONS = {
   fields: ['text'],

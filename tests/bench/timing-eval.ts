@@ -1,7 +1,7 @@
 /**
  * `npm run timing-eval -- [--corpus DIR] [--fit]`: how far the start estimator lands from the
  * transcripts' own timestamps. Every explicit timestamp of every transcript is hidden in turn and
- * estimated from the others (leave-one-out), by the extension's estimator (lib/timing.ts) and by
+ * estimated from the others (leave-one-out), by the extension's estimator (lib/model/timing.ts) and by
  * plain word interpolation (the estimator before it), in the same run.
  *
  * The estimator's constants are fitted on the even-numbered episodes only (`--fit` searches them,
@@ -12,11 +12,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { measureItem, timingInput } from '../../lib/build-episode';
-import { listCorpus, resolveCorpus } from '../../lib/bundle/corpus';
-import { parseTranscriptMarkdown } from '../../lib/changelog/transcript-markdown';
-import { episodeNumber } from '../../lib/changelog/urls';
-import { TIMING_MODEL, type TimedItem, Timeline } from '../../lib/timing';
+import { measureItem, timingInput } from '../../lib/model/build-episode';
+import { TIMING_MODEL, type TimedItem, Timeline } from '../../lib/model/timing';
+import { episodeNumber } from '../../lib/site/urls';
+import { listCorpus, resolveCorpus } from '../../pipeline/corpus';
+import { parseTranscriptMarkdown } from '../../pipeline/markdown/transcripts';
 import { PROJECT_ROOT } from '../support/shared';
 
 export interface EvalEpisode {

@@ -1,5 +1,5 @@
 /**
- * Seek accuracy: the start estimator (lib/timing.ts) beside word interpolation, both by the
+ * Seek accuracy: the start estimator (lib/model/timing.ts) beside word interpolation, both by the
  * leave-one-out evaluation of tests/bench/timing-eval.ts over every explicit timestamp of the
  * archive, in the same run.
  */

@@ -5,7 +5,7 @@
  * panel.e2e.ts; hostile data in hostile.e2e.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PANEL_SETTINGS_VERSION } from '@/lib/settings';
+import { PANEL_SETTINGS_VERSION } from '@/lib/app/settings';
 import { hasSharedPages } from '../support/shared';
 import { availableBrowsers, type ExtensionBrowser, launch, type TestPage } from './support/browsers';
 import {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BundleReader } from '@/lib/bundle/lookup';
+import type { BundleReader } from '@/lib/archive/package-file';
 
 export function readerFor(dir: string): BundleReader {
   return async (path) => {

@@ -6,10 +6,10 @@
  * item that said it must be the top hit.
  */
 import { readFileSync } from 'node:fs';
-import { listCorpus } from '@/lib/bundle/corpus';
-import { parseTranscriptMarkdown } from '@/lib/changelog/transcript-markdown';
-import { type ParsedItem, paragraphText } from '@/lib/episode';
-import { termsOf } from '@/lib/search/terms';
+import { type ParsedItem, paragraphText } from '@/lib/model/episode';
+import { termsOf } from '@/lib/model/terms';
+import { listCorpus } from '@/pipeline/corpus';
+import { parseTranscriptMarkdown } from '@/pipeline/markdown/transcripts';
 
 export interface TopicQuery {
   query: string;

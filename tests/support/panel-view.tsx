@@ -5,9 +5,9 @@
 import { render } from '@testing-library/preact';
 import { vi } from 'vitest';
 import { type PanelEnvironment, TranscriptPanel } from '@/components/TranscriptPanel';
-import type { Episode } from '@/lib/episode';
-import type { SourceNote } from '@/lib/episode-source';
-import { DEFAULT_PANEL_SETTINGS, type PanelSettings } from '@/lib/settings';
+import type { SourceNote } from '@/lib/app/choose-source';
+import { DEFAULT_PANEL_SETTINGS, type PanelSettings } from '@/lib/app/settings';
+import type { Episode } from '@/lib/model/episode';
 
 /** A panel environment of mocks; `play` moves the stand-in player's play head (null: stopped). */
 export function panelEnvironment(reducedMotion: boolean) {

@@ -2,7 +2,7 @@
  * Reduces an Episode to the shape of the shared `*.truth.json` files, so a test compares one
  * object and a failure shows every difference at once.
  */
-import type { Episode } from '@/lib/episode';
+import type { Episode } from '@/lib/model/episode';
 import type { PageTruth } from './shared';
 
 export type TruthView = Omit<PageTruth, 'url' | 'title' | 'podcast' | 'slug'>;

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildEpisode } from '@/lib/build-episode';
-import { parseChaptersJson } from '@/lib/changelog/chapters';
-import { parseShowNotesMarkdown } from '@/lib/changelog/show-notes-markdown';
-import { parseTranscriptMarkdown } from '@/lib/changelog/transcript-markdown';
-import { archivePath, episodeFromArchivePath, parseEpisodeUrl } from '@/lib/changelog/urls';
+import { buildEpisode } from '@/lib/model/build-episode';
+import { parseChaptersJson } from '@/lib/site/chapters';
+import { archivePath, episodeFromArchivePath, parseEpisodeUrl } from '@/lib/site/urls';
+import { parseShowNotesMarkdown } from '@/pipeline/markdown/show-notes';
+import { parseTranscriptMarkdown } from '@/pipeline/markdown/transcripts';
 import { OWN_ARCHIVE_DIR, ownEpisodeFixtures } from '../support/own-fixtures';
 import {
   CORPUS_DIR,

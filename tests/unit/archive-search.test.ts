@@ -8,9 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBundle } from '@/lib/bundle/build';
-import { BUNDLE_CACHE_DIR } from '@/lib/bundle/paths';
-import { ArchiveSearchEngine } from '@/lib/search/archive/engine';
+import { ArchiveSearchEngine } from '@/lib/archive/engine';
 import {
   ByteReader,
   ByteWriter,
@@ -22,9 +20,11 @@ import {
   shardPath,
   writePosting,
   writeTerm,
-} from '@/lib/search/archive/format';
-import { snippetOf } from '@/lib/search/archive/present';
-import { compareEpisodes, containsPhrase, withinOneEdit } from '@/lib/search/archive/query';
+} from '@/lib/archive/index-format';
+import { compareEpisodes, containsPhrase, withinOneEdit } from '@/lib/archive/query';
+import { snippetOf } from '@/lib/archive/snippets';
+import { buildBundle } from '@/pipeline/bundle';
+import { BUNDLE_CACHE_DIR } from '@/pipeline/paths';
 import { readerFor } from '../support/folder-reader';
 import { fuzzParams } from '../support/fuzz';
 import { phraseQueries, TOPIC_QUERIES } from '../support/known-answers';

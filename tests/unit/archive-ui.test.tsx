@@ -4,7 +4,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ArchiveEngine, ArchiveSearch } from '@/components/ArchiveSearch';
-import type { ArchiveAnswer } from '@/lib/search/archive/engine';
+import type { ArchiveAnswer } from '@/lib/archive/engine';
 
 afterEach(cleanup);
 

@@ -7,17 +7,18 @@
 import fc from 'fast-check';
 import { gzipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { decodeCatalog, decodeShowList } from '@/lib/bundle/catalog';
-import { isBundled, lookupEpisode, unpackJson } from '@/lib/bundle/lookup';
-import { CorruptRecordError, decodeRecord, encodeRecord } from '@/lib/bundle/record';
-import { parseShowNotesMarkdown } from '@/lib/changelog/show-notes-markdown';
-import { parseTranscriptMarkdown } from '@/lib/changelog/transcript-markdown';
-import { episodeKey, episodeUrl, parseEpisodeKey, parseEpisodeUrl, timeUrl, transcriptItemUrl } from '@/lib/changelog/urls';
-import type { EpisodeParts } from '@/lib/episode';
-import { isContentEpisode, isContentSeeked, isContentToBackground, isPopupToContent, MAX_QUERY_LENGTH } from '@/lib/messages';
-import { ArchiveIndex } from '@/lib/search/archive/query';
-import { EpisodeSearch } from '@/lib/search/episode-search';
-import { highlight } from '@/lib/search/highlight';
+import { isContentEpisode, isContentSeeked, isContentToBackground, isPopupToContent, MAX_QUERY_LENGTH } from '@/lib/app/messages';
+import { isBundled, lookupEpisode } from '@/lib/archive/lookup';
+import { CorruptRecordError, unpackJson } from '@/lib/archive/package-file';
+import { ArchiveIndex } from '@/lib/archive/query';
+import { decodeRecord, encodeRecord } from '@/lib/archive/record';
+import { decodeShowList } from '@/lib/archive/show-list';
+import type { EpisodeParts } from '@/lib/model/episode';
+import { EpisodeSearch } from '@/lib/model/episode-search';
+import { highlight } from '@/lib/model/highlight';
+import { episodeKey, episodeUrl, parseEpisodeKey, parseEpisodeUrl, timeUrl, transcriptItemUrl } from '@/lib/site/urls';
+import { parseShowNotesMarkdown } from '@/pipeline/markdown/show-notes';
+import { parseTranscriptMarkdown } from '@/pipeline/markdown/transcripts';
 import { fuzzParams, transcriptText } from '../support/fuzz';
 
 const gzipJson = (value: unknown) => gzipSync(strToU8(JSON.stringify(value)));
@@ -57,7 +58,7 @@ describe('bundle records', () => {
   it('reject any damaged value with a CorruptRecordError, never anything else', () => {
     fc.assert(
       fc.property(fc.anything(), (value) => {
-        for (const decode of [decodeRecord, decodeCatalog]) {
+        for (const decode of [decodeRecord]) {
           try {
             decode(value);
           } catch (error) {

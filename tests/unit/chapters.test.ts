@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildEpisode } from '@/lib/build-episode';
-import { chapterAt, deriveChapters, parseChaptersJson } from '@/lib/changelog/chapters';
-import { parseShowNotesMarkdown } from '@/lib/changelog/show-notes-markdown';
-import { parseTranscriptMarkdown } from '@/lib/changelog/transcript-markdown';
+import { buildEpisode } from '@/lib/model/build-episode';
+import { chapterAt, deriveChapters } from '@/lib/model/chapters';
+import { parseChaptersJson } from '@/lib/site/chapters';
+import { parseShowNotesMarkdown } from '@/pipeline/markdown/show-notes';
+import { parseTranscriptMarkdown } from '@/pipeline/markdown/transcripts';
 import { OWN_ARCHIVE_DIR } from '../support/own-fixtures';
 import { CORPUS_DIR, hasCorpus, needs } from '../support/shared';
 

@@ -8,10 +8,10 @@ import { relative } from 'node:path';
 import { decodeHTML } from 'entities';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { buildEpisode } from '@/lib/build-episode';
-import { parseShowNotesMarkdown } from '@/lib/changelog/show-notes-markdown';
-import { parseTranscriptMarkdown } from '@/lib/changelog/transcript-markdown';
-import { episodeFromArchivePath } from '@/lib/changelog/urls';
+import { buildEpisode } from '@/lib/model/build-episode';
+import { episodeFromArchivePath } from '@/lib/site/urls';
+import { parseShowNotesMarkdown } from '@/pipeline/markdown/show-notes';
+import { parseTranscriptMarkdown } from '@/pipeline/markdown/transcripts';
 import { CORPUS_DIR, corpusFiles, hasCorpus, needs } from '../support/shared';
 
 /** Bracketed timestamps as written in Markdown, escaped (`\[04:15\]`) or not. */

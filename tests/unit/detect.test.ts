@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectEpisode, episodeRefFromUrl, isEpisodeDocument } from '@/lib/changelog/detect';
+import { detectEpisode, episodeRefFromUrl, isEpisodeDocument } from '@/lib/site/detect';
 import { OWN_NON_EPISODE_PAGES, ownEpisodeFixtures } from '../support/own-fixtures';
 import { hasSharedPages, needs, SHARED_NON_EPISODE_PAGES, SHARED_PAGES_DIR, sharedPageFixtures } from '../support/shared';
 

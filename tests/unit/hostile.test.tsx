@@ -7,12 +7,12 @@
 import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Popup } from '@/components/Popup';
-import { buildEpisode } from '@/lib/build-episode';
-import { decodeRecord, encodeRecord } from '@/lib/bundle/record';
-import { parseEpisodePage } from '@/lib/changelog/page';
-import { parseShowNotesMarkdown } from '@/lib/changelog/show-notes-markdown';
-import { parseTranscriptMarkdown } from '@/lib/changelog/transcript-markdown';
-import type { Episode } from '@/lib/episode';
+import { decodeRecord, encodeRecord } from '@/lib/archive/record';
+import { buildEpisode } from '@/lib/model/build-episode';
+import type { Episode } from '@/lib/model/episode';
+import { parseEpisodePage } from '@/lib/site/page';
+import { parseShowNotesMarkdown } from '@/pipeline/markdown/show-notes';
+import { parseTranscriptMarkdown } from '@/pipeline/markdown/transcripts';
 import {
   bigTranscriptMarkdown,
   hostileNotesMarkdown,

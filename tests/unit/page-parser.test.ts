@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { buildEpisode } from '@/lib/build-episode';
-import { parseEpisodePage } from '@/lib/changelog/page';
-import { parseEpisodeUrl } from '@/lib/changelog/urls';
+import { buildEpisode } from '@/lib/model/build-episode';
+import { parseEpisodePage } from '@/lib/site/page';
+import { parseEpisodeUrl } from '@/lib/site/urls';
 import { ownEpisodeFixtures } from '../support/own-fixtures';
 import { hasSharedPages, needs, type PageFixture, sharedPageFixtures } from '../support/shared';
 import { truthOf, truthView } from '../support/truth';

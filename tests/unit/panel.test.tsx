@@ -7,12 +7,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { act, cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildEpisode } from '@/lib/build-episode';
-import { parseShowNotesMarkdown } from '@/lib/changelog/show-notes-markdown';
-import { parseTranscriptMarkdown } from '@/lib/changelog/transcript-markdown';
-import type { Episode } from '@/lib/episode';
-import type { SourceNote } from '@/lib/episode-source';
-import type { PanelSettings } from '@/lib/settings';
+import type { SourceNote } from '@/lib/app/choose-source';
+import type { PanelSettings } from '@/lib/app/settings';
+import { buildEpisode } from '@/lib/model/build-episode';
+import type { Episode } from '@/lib/model/episode';
+import { parseShowNotesMarkdown } from '@/pipeline/markdown/show-notes';
+import { parseTranscriptMarkdown } from '@/pipeline/markdown/transcripts';
 import { OWN_ARCHIVE_DIR } from '../support/own-fixtures';
 import { renderPanelView } from '../support/panel-view';
 

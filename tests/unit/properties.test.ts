@@ -6,13 +6,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildEpisode } from '@/lib/build-episode';
-import { parseChaptersJson } from '@/lib/changelog/chapters';
-import { parseEpisodePage } from '@/lib/changelog/page';
-import { parseShowNotesMarkdown } from '@/lib/changelog/show-notes-markdown';
-import { parseTranscriptMarkdown } from '@/lib/changelog/transcript-markdown';
-import type { Episode } from '@/lib/episode';
-import { estimateStarts, parseClock, parseTimeFragment } from '@/lib/timing';
+import { buildEpisode } from '@/lib/model/build-episode';
+import type { Episode } from '@/lib/model/episode';
+import { estimateStarts, parseClock, parseTimeFragment } from '@/lib/model/timing';
+import { parseChaptersJson } from '@/lib/site/chapters';
+import { parseEpisodePage } from '@/lib/site/page';
+import { parseShowNotesMarkdown } from '@/pipeline/markdown/show-notes';
+import { parseTranscriptMarkdown } from '@/pipeline/markdown/transcripts';
 import { fuzzParams, transcriptText } from '../support/fuzz';
 import { renderSitePage, siteTranscriptParts } from '../support/site-page';
 

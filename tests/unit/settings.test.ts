@@ -15,7 +15,7 @@ import {
   type PanelSettingsV1,
   sanitizePanelSettings,
   TEXT_SIZES,
-} from '@/lib/settings';
+} from '@/lib/app/settings';
 import { RUNS as FUZZ_RUNS } from '../support/fuzz';
 
 /** The storage key (without `local:`) and WXT's version key beside it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { episodeLabel, linkKind } from '@/lib/changelog/link-kinds';
-import { parseShowNotesMarkdown } from '@/lib/changelog/show-notes-markdown';
+import { episodeLabel, linkKind } from '@/lib/site/link-kinds';
+import { parseShowNotesMarkdown } from '@/pipeline/markdown/show-notes';
 
 describe('link kinds', () => {
   it.each([

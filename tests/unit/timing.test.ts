@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chapterStarts, timingInput } from '@/lib/build-episode';
-import { parseChaptersJson } from '@/lib/changelog/chapters';
-import { parseTranscriptMarkdown } from '@/lib/changelog/transcript-markdown';
-import type { ParsedItem } from '@/lib/episode';
-import { estimateStarts, formatClock, parseClock, parseTimeFragment, TIMING_MODEL, type TimedItem, Timeline } from '@/lib/timing';
+import { chapterStarts, timingInput } from '@/lib/model/build-episode';
+import type { ParsedItem } from '@/lib/model/episode';
+import { estimateStarts, formatClock, parseClock, parseTimeFragment, TIMING_MODEL, type TimedItem, Timeline } from '@/lib/model/timing';
+import { parseChaptersJson } from '@/lib/site/chapters';
+import { parseTranscriptMarkdown } from '@/pipeline/markdown/transcripts';
 import { CORPUS_DIR, hasCorpus, hasSharedPages, needs, SHARED_PAGES_DIR } from '../support/shared';
 
 describe('clock strings', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildEpisode } from '@/lib/build-episode';
-import { parseTranscriptMarkdown } from '@/lib/changelog/transcript-markdown';
-import { itemText } from '@/lib/episode';
+import { buildEpisode } from '@/lib/model/build-episode';
+import { itemText } from '@/lib/model/episode';
+import { parseTranscriptMarkdown } from '@/pipeline/markdown/transcripts';
 
 describe('archive transcripts, by the site rules', () => {
   it('labels text before the first marker Unknown, as the site does', () => {

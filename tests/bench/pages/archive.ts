@@ -4,7 +4,7 @@
  * over whole episodes loaded from a single JSON file.
  */
 import MiniSearch from 'minisearch';
-import { ArchiveSearchEngine } from '@/lib/search/archive/engine';
+import { ArchiveSearchEngine } from '@/lib/archive/engine';
 import { MONOLITH_OPTIONS } from '../monolith-options';
 
 declare global {

@@ -2,10 +2,10 @@
  * Runs in a plain Chromium page showing an episode fixture (bundled by the benchmark, never
  * shipped): loading a bundled record against parsing the page's own DOM.
  */
-import { unpackJson } from '@/lib/bundle/lookup';
-import { decodeRecord } from '@/lib/bundle/record';
-import { parseEpisodePage } from '@/lib/changelog/page';
-import type { EpisodeRef } from '@/lib/changelog/urls';
+import { unpackJson } from '@/lib/archive/package-file';
+import { decodeRecord } from '@/lib/archive/record';
+import { parseEpisodePage } from '@/lib/site/page';
+import type { EpisodeRef } from '@/lib/site/urls';
 
 declare global {
   interface Window {

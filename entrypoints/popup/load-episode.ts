@@ -1,0 +1,86 @@
+/**
+ * Where the popup gets its episode: `?episode=PODCAST/SLUG` straight from the bundle; otherwise
+ * the active tab, asking its content script for what the panel shows (typed message, checked
+ * reply) and falling back to the bundle when the page does not answer. No `tabs` permission:
+ * the host permission on changelog.com already reveals the active tab's URL there.
+ */
+import { browser } from 'wxt/browser';
+import { isContentEpisode, isContentSeeked, type PopupToContent } from '@/lib/app/messages';
+import type { PopupState } from '@/lib/app/popup-state';
+import { isBundled, lookupEpisode } from '@/lib/archive/lookup';
+import { fetchReader } from '@/lib/archive/package-file';
+import { buildEpisode } from '@/lib/model/build-episode';
+import { podcastName } from '@/lib/site/podcasts';
+import { type EpisodeRef, parseEpisodeKey, parseEpisodeUrl } from '@/lib/site/urls';
+
+/** Reads a file of the extension package; null when it is missing or unreadable. */
+export const readPackageFile = fetchReader((path) => browser.runtime.getURL(`/${path}` as `/data/episodes/${string}`));
+
+async function fromBundle(ref: EpisodeRef): Promise<PopupState> {
+  const found = await lookupEpisode(readPackageFile, ref, isBundled(readPackageFile, ref));
+  const title = `${podcastName(ref.podcast)} ${ref.slug}`;
+  if (found.status === 'found') return { kind: 'episode', episode: buildEpisode(found.parts), canSeek: false, from: 'bundle' };
+  if (found.status === 'corrupt') {
+    console.warn(`[Changelog Transcripts] ${found.reason}`);
+    return { kind: 'unavailable', title, reason: 'the bundled copy of this episode could not be read.' };
+  }
+  return { kind: 'unavailable', title, reason: 'this episode is not in the bundled archive; open its page to see its links.' };
+}
+
+function send(tabId: number, message: PopupToContent, timeoutMs = 2000): Promise<unknown> {
+  return Promise.race([
+    browser.tabs.sendMessage(tabId, message),
+    new Promise((_, reject) => setTimeout(() => reject(new Error('the page did not answer')), timeoutMs)),
+  ]);
+}
+
+export interface PopupSource {
+  state: PopupState;
+  /** The tab whose page can seek, when there is one. */
+  tabId?: number;
+}
+
+export async function loadPopupSource(params: URLSearchParams): Promise<PopupSource> {
+  const key = params.get('episode');
+  if (key !== null) {
+    const ref = parseEpisodeKey(key);
+    return { state: ref ? await fromBundle(ref) : { kind: 'unavailable', title: key, reason: 'that is not an episode.' } };
+  }
+  // `?tab=ID` shows that tab's episode as if it were the active one (automation, README).
+  const tabParam = params.get('tab');
+  const [tab] =
+    tabParam !== null
+      ? [await browser.tabs.get(Number(tabParam)).catch(() => undefined)]
+      : await browser.tabs.query({ active: true, currentWindow: true });
+  const ref = tab?.url ? parseEpisodeUrl(tab.url) : null;
+  if (!ref || tab?.id === undefined) return { state: { kind: 'not-episode' } };
+  try {
+    const reply = await send(tab.id, { type: 'popup:get-episode' });
+    if (isContentEpisode(reply) && reply.parts.podcast === ref.podcast && reply.parts.slug === ref.slug) {
+      return {
+        state: {
+          kind: 'episode',
+          episode: buildEpisode(reply.parts),
+          canSeek: reply.canSeek,
+          from: reply.source.kind === 'bundle' ? 'bundle' : 'page',
+        },
+        tabId: tab.id,
+      };
+    }
+  } catch {
+    // No content script on that tab (opened before the extension was installed, or not an
+    // episode layout): the bundle still has the notes.
+  }
+  return { state: await fromBundle(ref) };
+}
+
+/** Asks the tab's content script to seek its player. */
+export async function seekTab(tabId: number | undefined, seconds: number): Promise<boolean> {
+  if (tabId === undefined) return false;
+  try {
+    const reply = await send(tabId, { type: 'popup:seek', seconds });
+    return isContentSeeked(reply) && reply.ok;
+  } catch {
+    return false;
+  }
+}

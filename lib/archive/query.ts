@@ -1,0 +1,457 @@
+/**
+ * Searching the whole archive at run time from the sharded static index (see format.ts): read
+ * the dictionary once, expand each query word by prefix and one typo as the panel does, fetch
+ * only the shards those terms live in, score items with BM25, keep items with every word, and
+ * group them by episode. Reads go through a {@link BundleReader}, so the same code runs in the
+ * popup and in Node tests, and every byte read is counted.
+ */
+import { gunzipSync } from 'fflate';
+import { fuzzinessFor, termsOf } from '../model/terms';
+import type { ArchiveMeta, MetaEpisode } from './index-format';
+import {
+  ARCHIVE_INDEX_VERSION,
+  ByteReader,
+  bitmapToDocs,
+  DENSE_FILE,
+  DICT_FILE,
+  DOCS_FILE,
+  densePath,
+  dequantizeLength,
+  LENGTHS_FILE,
+  META_FILE,
+  readPostings,
+  readTerm,
+  shardKey,
+  shardPath,
+  speakerTerm,
+  unzigzag,
+} from './index-format';
+import { type BundleReader, CorruptRecordError, unpackJson } from './package-file';
+
+/** BM25's usual constants. */
+const K1 = 1.2;
+const B = 0.75;
+/** How much an expansion counts against the word typed (MiniSearch's own weights, roughly). */
+const PREFIX_WEIGHT = 0.5;
+const FUZZY_WEIGHT = 0.45;
+/** At most this many expansions per word, the most frequent first, to bound the shards read. */
+const MAX_EXPANSIONS = 24;
+/** Shards and dense terms kept decoded between queries (a popup session's worth). */
+const CACHE_LIMIT = 64;
+/** Other hits of an episode add this share of their score to its best hit's. */
+const EXTRA_HIT_WEIGHT = 0.2;
+
+/** One item that matched. */
+export interface ArchiveHit {
+  /** Global document number (internal). */
+  doc: number;
+  /** The item's N in `#transcript-N`. */
+  index: number;
+  score: number;
+  /** Who says it: a speaker's name, or a label such as `Break`. */
+  label: string;
+  /** Its start in whole seconds, and whether that is an estimate. */
+  start: number;
+  estimated: boolean;
+}
+
+/** An episode with its matching items in transcript order. */
+export interface ArchiveEpisodeResult {
+  podcast: string;
+  slug: string;
+  number?: number;
+  score: number;
+  hits: ArchiveHit[];
+}
+
+export interface ArchiveResults {
+  episodes: ArchiveEpisodeResult[];
+  /** Items matched in all. */
+  totalHits: number;
+  /** True when no item had every word, and items with any word are shown instead. */
+  partial: boolean;
+  /** Normalized document terms that matched, for highlighting. */
+  terms: Set<string>;
+  /** The words of the query (normalized), in order, for the phrase check. */
+  queryTerms: string[];
+  /** True when the whole query was in quotes: only the exact phrase counts. */
+  phraseOnly: boolean;
+}
+
+export interface ArchiveQueryOptions {
+  /** Only these shows (podcast slugs); all when absent or empty. */
+  shows?: ReadonlySet<string>;
+  /** Only items said by this speaker (full name as written). */
+  speaker?: string;
+}
+
+/** Who says each document and when (from docs.bin). */
+interface DocumentInfo {
+  label: Uint32Array;
+  start: Uint32Array;
+  explicit: Uint8Array;
+}
+
+interface Dictionary {
+  terms: string[];
+  frequencies: Uint32Array;
+  locations: Uint8Array;
+  /** Term positions by length, so a typo search looks only at words of about the same length. */
+  byLength: Map<number, number[]>;
+}
+
+interface Postings {
+  docs: Uint32Array;
+  frequencies: Uint16Array | null;
+}
+
+function lowerBound(terms: readonly string[], target: string): number {
+  let low = 0;
+  let high = terms.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((terms[middle] as string) < target) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Whether `a` and `b` are at most one insertion, deletion or substitution apart (no allocation). */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  // After the first difference, the rest must match with a skipped in a, in b, or in both.
+  const skipA = la >= lb ? 1 : 0;
+  const skipB = lb >= la ? 1 : 0;
+  for (let x = i + skipA, y = i + skipB; x < la || y < lb; x++, y++) {
+    if (a.charCodeAt(x) !== b.charCodeAt(y)) return false;
+  }
+  return true;
+}
+
+function decodeGzip(bytes: Uint8Array, what: string): Uint8Array {
+  try {
+    return gunzipSync(bytes);
+  } catch {
+    throw new CorruptRecordError(`${what} is not a gzip stream`);
+  }
+}
+
+/** The archive index, loaded lazily: metadata and dictionary on the first query, shards as needed. */
+export class ArchiveIndex {
+  /** Bytes read from the package so far (compressed, as stored). */
+  bytesRead = 0;
+  private loaded: Promise<Loaded> | null = null;
+  private readonly shards = new Map<string, Promise<Map<string, () => Postings>>>();
+  private readonly dense = new Map<string, Promise<Postings>>();
+
+  /** Keeps the most recently used `CACHE_LIMIT` entries of a cache (Maps iterate oldest first). */
+  private static remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
+    cache.delete(key);
+    cache.set(key, value);
+    while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as K);
+    return value;
+  }
+
+  constructor(private readonly read: BundleReader) {}
+
+  private async file(path: string): Promise<Uint8Array> {
+    const bytes = await this.read(path);
+    if (!bytes) throw new CorruptRecordError(`${path} is missing from the package`);
+    this.bytesRead += bytes.length;
+    return bytes;
+  }
+
+  /** Metadata, dictionary, lengths and document info; loaded once. */
+  load(): Promise<Loaded> {
+    this.loaded ??= (async () => {
+      const [metaBytes, dictBytes, lengthBytes, docBytes] = await Promise.all([
+        this.file(META_FILE),
+        this.file(DICT_FILE),
+        this.file(LENGTHS_FILE),
+        this.file(DOCS_FILE),
+      ]);
+      const meta = unpackJson(metaBytes) as ArchiveMeta;
+      if (meta?.v !== ARCHIVE_INDEX_VERSION || !Array.isArray(meta.episodes))
+        throw new CorruptRecordError('the archive index metadata is not this version');
+      const reader = new ByteReader(decodeGzip(dictBytes, DICT_FILE));
+      if (reader.varint() !== ARCHIVE_INDEX_VERSION) throw new CorruptRecordError('the archive dictionary is not this version');
+      // Each entry: front coding (2 bytes), frequency and location (1 byte each) at least.
+      const count = reader.count(4);
+      const terms: string[] = new Array(count);
+      const frequencies = new Uint32Array(count);
+      const locations = new Uint8Array(count);
+      let previous = '';
+      const byLength = new Map<number, number[]>();
+      for (let i = 0; i < count; i++) {
+        previous = readTerm(reader, previous);
+        terms[i] = previous;
+        frequencies[i] = reader.varint();
+        locations[i] = reader.varint();
+        const bucket = byLength.get(previous.length);
+        if (bucket) bucket.push(i);
+        else byLength.set(previous.length, [i]);
+      }
+      const lengths = decodeGzip(lengthBytes, LENGTHS_FILE);
+      if (lengths.length !== meta.totalDocs) throw new CorruptRecordError('the archive lengths do not match its documents');
+      return { meta, dict: { terms, frequencies, locations, byLength }, lengths, docs: decodeDocs(decodeGzip(docBytes, DOCS_FILE), meta) };
+    })();
+    return this.loaded;
+  }
+
+  /** The episodes the index holds, and its speakers (for the filters). */
+  async describe(): Promise<{ episodes: MetaEpisode[]; speakers: [string, number][] }> {
+    const { meta } = await this.load();
+    return { episodes: meta.episodes, speakers: meta.speakers };
+  }
+
+  /** A shard's terms, each with its postings still encoded: decoded only when a query asks. */
+  private shard(key: string): Promise<Map<string, () => Postings>> {
+    const cached = this.shards.get(key);
+    if (cached) return ArchiveIndex.remember(this.shards, key, cached);
+    const found = this.file(shardPath(key)).then((bytes) => {
+      const reader = new ByteReader(decodeGzip(bytes, shardPath(key)));
+      if (reader.varint() !== ARCHIVE_INDEX_VERSION) throw new CorruptRecordError(`${shardPath(key)} is not this version`);
+      // Each entry: front coding (2 bytes), document count and postings length (1 byte each) at least.
+      const count = reader.count(4);
+      const postings = new Map<string, () => Postings>();
+      let previous = '';
+      for (let i = 0; i < count; i++) {
+        previous = readTerm(reader, previous);
+        const documents = reader.varint();
+        const encoded = reader.bytes(reader.varint());
+        let decoded: Postings | undefined;
+        postings.set(previous, () => {
+          decoded ??= readPostings(new ByteReader(encoded), documents);
+          return decoded;
+        });
+      }
+      return postings;
+    });
+    return ArchiveIndex.remember(this.shards, key, found);
+  }
+
+  private denseTerm(term: string): Promise<Postings> {
+    const cached = this.dense.get(term);
+    if (cached) return ArchiveIndex.remember(this.dense, term, cached);
+    const found = this.file(densePath(term)).then((bytes) => ({
+      docs: bitmapToDocs(decodeGzip(bytes, densePath(term))),
+      frequencies: null,
+    }));
+    return ArchiveIndex.remember(this.dense, term, found);
+  }
+
+  private async postings(dict: Dictionary, at: number): Promise<Postings> {
+    const term = dict.terms[at] as string;
+    if (dict.locations[at] === DENSE_FILE) return this.denseTerm(term);
+    const shard = await this.shard(shardKey(term));
+    return shard.get(term)?.() ?? { docs: new Uint32Array(0), frequencies: null };
+  }
+
+  /**
+   * Dictionary terms a query word stands for, with weights: itself; its completions when it is
+   * the word being typed (the last one); and words one typo away when it has five letters or
+   * more. Completions and typos that are among the archive's commonest words (the dense ones:
+   * "the" for "th") are left out: they would match everything and cost the most to read.
+   */
+  private expand(dict: Dictionary, word: string, last: boolean): { at: number; weight: number }[] {
+    const found = new Map<number, number>();
+    const exact = lowerBound(dict.terms, word);
+    if (dict.terms[exact] === word) found.set(exact, 1);
+    const common = (at: number) => dict.locations[at] === DENSE_FILE;
+    if (last && word.length >= 2) {
+      const prefixed: number[] = [];
+      for (let at = exact; at < dict.terms.length && (dict.terms[at] as string).startsWith(word); at++) {
+        if (dict.terms[at] !== word && !common(at)) prefixed.push(at);
+      }
+      prefixed.sort((a, b) => (dict.frequencies[b] as number) - (dict.frequencies[a] as number));
+      for (const at of prefixed.slice(0, MAX_EXPANSIONS)) found.set(at, PREFIX_WEIGHT);
+    }
+    if (fuzzinessFor(word) !== false) {
+      const fuzzy: number[] = [];
+      for (let length = word.length - 1; length <= word.length + 1; length++) {
+        for (const at of dict.byLength.get(length) ?? []) {
+          if (found.has(at) || common(at) || dict.terms[at]?.charCodeAt(0) === 1) continue;
+          if (withinOneEdit(dict.terms[at] as string, word)) fuzzy.push(at);
+        }
+      }
+      fuzzy.sort((a, b) => (dict.frequencies[b] as number) - (dict.frequencies[a] as number));
+      for (const at of fuzzy.slice(0, MAX_EXPANSIONS)) found.set(at, FUZZY_WEIGHT);
+    }
+    return [...found].map(([at, weight]) => ({ at, weight }));
+  }
+
+  /** Runs a query. An empty query (or one of only punctuation) finds nothing. */
+  async search(query: string, options: ArchiveQueryOptions = {}): Promise<ArchiveResults> {
+    const phraseOnly = /^\s*".+"\s*$/.test(query);
+    const words = termsOf(query);
+    const empty: ArchiveResults = { episodes: [], totalHits: 0, partial: false, terms: new Set(), queryTerms: words, phraseOnly };
+    if (words.length === 0) return empty;
+    const { meta, dict, lengths, docs } = await this.load();
+    const average = meta.averageLength || 1;
+    const total = meta.totalDocs;
+
+    const unique = [...new Set(words)];
+    const lastWord = words[words.length - 1];
+    // A quoted query is complete: no word of it is still being typed.
+    const expansions = unique.map((word) => this.expand(dict, word, word === lastWord && !phraseOnly));
+    const matchedTerms = new Set<string>();
+    const perWord: Map<number, number>[] = await Promise.all(
+      expansions.map(async (expansion) => {
+        const scores = new Map<number, number>();
+        const lists = await Promise.all(expansion.map(({ at }) => this.postings(dict, at)));
+        expansion.forEach(({ at, weight }, i) => {
+          const list = lists[i] as Postings;
+          if (list.docs.length === 0) return;
+          matchedTerms.add(dict.terms[at] as string);
+          const df = dict.frequencies[at] as number;
+          const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
+          for (let j = 0; j < list.docs.length; j++) {
+            const doc = list.docs[j] as number;
+            const tf = list.frequencies ? (list.frequencies[j] as number) : 1;
+            const length = dequantizeLength(lengths[doc] as number);
+            const score = weight * idf * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / average)));
+            const before = scores.get(doc);
+            if (before === undefined || score > before) scores.set(doc, score);
+          }
+        });
+        return scores;
+      }),
+    );
+
+    let allowed: ((doc: number) => boolean) | null = null;
+    if (options.speaker) {
+      const at = lowerBound(dict.terms, speakerTerm(options.speaker));
+      const speakerDocs =
+        dict.terms[at] === speakerTerm(options.speaker) ? new Set((await this.postings(dict, at)).docs) : new Set<number>();
+      allowed = (doc) => speakerDocs.has(doc);
+    }
+    const episodeOf = (doc: number): MetaEpisode => {
+      let low = 0;
+      let high = meta.episodes.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if ((meta.episodes[middle] as MetaEpisode)[3] <= doc) low = middle;
+        else high = middle - 1;
+      }
+      return meta.episodes[low] as MetaEpisode;
+    };
+    const shows = options.shows && options.shows.size > 0 ? options.shows : null;
+    const keep = (doc: number) => (!allowed || allowed(doc)) && (!shows || shows.has(episodeOf(doc)[0]));
+
+    const combine = (requireAll: boolean): Map<number, number> => {
+      const combined = new Map<number, number>();
+      const ordered = [...perWord].sort((a, b) => a.size - b.size);
+      const smallest = ordered[0];
+      if (!smallest) return combined;
+      const candidates = requireAll ? smallest.keys() : new Set(ordered.flatMap((scores) => [...scores.keys()])).values();
+      for (const doc of candidates) {
+        if (!keep(doc)) continue;
+        let score = 0;
+        let present = 0;
+        for (const scores of ordered) {
+          const part = scores.get(doc);
+          if (part !== undefined) {
+            score += part;
+            present++;
+          }
+        }
+        if (requireAll && present < ordered.length) continue;
+        combined.set(doc, requireAll ? score : score * (present / ordered.length));
+      }
+      return combined;
+    };
+    let partial = false;
+    let scored = combine(true);
+    if (scored.size === 0 && perWord.length > 1 && !phraseOnly) {
+      scored = combine(false);
+      partial = scored.size > 0;
+    }
+
+    const byEpisode = new Map<MetaEpisode, ArchiveHit[]>();
+    for (const [doc, score] of scored) {
+      const episode = episodeOf(doc);
+      const label = meta.labels[docs.label[doc] as number] ?? '';
+      const hit: ArchiveHit = {
+        doc,
+        index: doc - episode[3],
+        score,
+        label,
+        start: docs.start[doc] as number,
+        estimated: docs.explicit[doc] === 0,
+      };
+      const list = byEpisode.get(episode);
+      if (list) list.push(hit);
+      else byEpisode.set(episode, [hit]);
+    }
+    const episodes: ArchiveEpisodeResult[] = [];
+    for (const [episode, hits] of byEpisode) {
+      const result: ArchiveEpisodeResult = {
+        podcast: episode[0],
+        slug: episode[1],
+        score: episodeScore(hits.map((hit) => hit.score)),
+        hits: hits.sort((a, b) => a.index - b.index),
+      };
+      if (episode[2] !== null) result.number = episode[2];
+      episodes.push(result);
+    }
+    episodes.sort(compareEpisodes);
+    return { episodes, totalHits: scored.size, partial, terms: matchedTerms, queryTerms: words, phraseOnly };
+  }
+}
+
+interface Loaded {
+  meta: ArchiveMeta;
+  dict: Dictionary;
+  lengths: Uint8Array;
+  docs: DocumentInfo;
+}
+
+/** docs.bin → per-document label, start and explicitness; starts restart at each episode. */
+function decodeDocs(bytes: Uint8Array, meta: ArchiveMeta): DocumentInfo {
+  const reader = new ByteReader(bytes);
+  const total = meta.totalDocs;
+  const info: DocumentInfo = { label: new Uint32Array(total), start: new Uint32Array(total), explicit: new Uint8Array(total) };
+  let episode = 0;
+  let previous = 0;
+  for (let doc = 0; doc < total; doc++) {
+    while (episode < meta.episodes.length && (meta.episodes[episode] as MetaEpisode)[3] === doc) {
+      previous = 0;
+      episode++;
+    }
+    info.label[doc] = reader.varint();
+    const code = reader.varint();
+    previous = Math.max(0, previous + unzigzag(Math.floor(code / 2)));
+    info.start[doc] = previous;
+    info.explicit[doc] = code % 2;
+  }
+  return info;
+}
+
+/** An episode's score from its hits': the best one, plus a fifth of the next four. */
+export function episodeScore(scores: readonly number[]): number {
+  const best = [...scores].sort((a, b) => b - a);
+  return (best[0] ?? 0) + EXTRA_HIT_WEIGHT * best.slice(1, 5).reduce((sum, score) => sum + score, 0);
+}
+
+/**
+ * Best first; among equal scores the more recent episode (the archive has no dates, so a higher
+ * episode number within a show stands in for recency), then a stable order.
+ */
+export function compareEpisodes(a: ArchiveEpisodeResult, b: ArchiveEpisodeResult): number {
+  return b.score - a.score || (b.number ?? -1) - (a.number ?? -1) || `${a.podcast}/${a.slug}`.localeCompare(`${b.podcast}/${b.slug}`);
+}
+
+/** Whether `terms` (a text's normalized words) contain `phrase` (normalized words) contiguously. */
+export function containsPhrase(terms: readonly string[], phrase: readonly string[]): boolean {
+  if (phrase.length === 0) return false;
+  outer: for (let i = 0; i + phrase.length <= terms.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (terms[i + j] !== phrase[j]) continue outer;
+    return true;
+  }
+  return false;
+}

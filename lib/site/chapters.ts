@@ -1,0 +1,65 @@
+/**
+ * The site's chapters, from the two places it gives them: its `/PODCAST/SLUG/chapters` JSON and
+ * the page's Chapters table. For the many episodes with neither, lib/model/chapters.ts derives
+ * them from the transcript.
+ */
+import type { Chapter } from '../model/episode';
+import { safeHttpUrl } from '../model/links';
+import { parseTimeFragment } from '../model/timing';
+import { SITE_ORIGIN } from './urls';
+
+/** The site's chapters endpoint: `{version, chapters: [{title, number, startTime, endTime}]}`. */
+export function parseChaptersJson(json: unknown): Chapter[] {
+  if (typeof json !== 'object' || json === null) return [];
+  const list = (json as { chapters?: unknown }).chapters;
+  if (!Array.isArray(list)) return [];
+  const chapters: Chapter[] = [];
+  for (const entry of list) {
+    if (typeof entry !== 'object' || entry === null) continue;
+    const { title, number, startTime, endTime, url } = entry as Record<string, unknown>;
+    if (typeof startTime !== 'number' || !Number.isFinite(startTime) || startTime < 0) continue;
+    const chapter: Chapter = {
+      number: typeof number === 'number' ? number : chapters.length + 1,
+      title: typeof title === 'string' && title.trim() ? title.trim() : `Chapter ${chapters.length + 1}`,
+      start: startTime,
+      source: 'site',
+    };
+    if (typeof endTime === 'number' && Number.isFinite(endTime) && endTime >= startTime) chapter.end = endTime;
+    const safe = typeof url === 'string' ? safeHttpUrl(url, SITE_ORIGIN) : null;
+    if (safe) chapter.url = safe;
+    chapters.push(chapter);
+  }
+  return chapters.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The page's Chapters table: rows of number, start (`<a href="#t=591">9:51</a>`), title (a link
+ * when the chapter has one) and duration.
+ */
+export function parseChaptersTable(section: Element | null): Chapter[] {
+  if (!section) return [];
+  const chapters: Chapter[] = [];
+  for (const row of section.querySelectorAll('tbody tr, tr[data-chapter]')) {
+    if (row.closest('thead')) continue;
+    const cells = row.querySelectorAll('td');
+    const startLink = row.querySelector('a[href^="#t="]');
+    const start = startLink ? parseTimeFragment((startLink.getAttribute('href') ?? '').slice(3)) : null;
+    if (start === null) continue;
+    const titleCell = cells[2] ?? cells[cells.length - 1];
+    const titleLink = titleCell?.querySelector('a[href]:not([href^="#"])');
+    const title = (titleLink?.textContent ?? titleCell?.textContent ?? '').replace(/\s+/g, ' ').replace(/👀/gu, '').trim();
+    const number = Number((cells[0]?.textContent ?? '').trim());
+    const chapter: Chapter = {
+      number: Number.isInteger(number) && number > 0 ? number : chapters.length + 1,
+      title: title || `Chapter ${chapters.length + 1}`,
+      start,
+      source: 'site',
+    };
+    const duration = parseTimeFragment((cells[3]?.textContent ?? '').trim());
+    if (duration !== null) chapter.end = start + duration;
+    const url = safeHttpUrl(titleLink?.getAttribute('href'), SITE_ORIGIN);
+    if (url) chapter.url = url;
+    chapters.push(chapter);
+  }
+  return chapters;
+}

@@ -1,0 +1,34 @@
+/**
+ * What the panel's copy buttons put on the clipboard: a deep link to one item, and a quote as
+ * Markdown that cites the speaker and links the moment it was said.
+ */
+
+import { type Episode, spokenText, type TranscriptItem } from '../model/episode';
+import { formatClock } from '../model/timing';
+import { itemStart } from './player';
+import { podcastName } from './podcasts';
+import { type EpisodeRef, timeUrl, transcriptItemUrl } from './urls';
+
+/** The link to an item on the episode page (`…/shipit/26#transcript-12`). */
+export function itemLink(ref: EpisodeRef, item: TranscriptItem): string {
+  return transcriptItemUrl(ref, item.index);
+}
+
+/** "Ship It! #26", or the title for episodes without a number. */
+export function episodeName(episode: Pick<Episode, 'podcast' | 'slug' | 'number' | 'title'>): string {
+  const show = podcastName(episode.podcast);
+  if (episode.number !== undefined) return `${show} #${episode.number}`;
+  return episode.title ? `${show}: ${episode.title}` : `${show}: ${episode.slug}`;
+}
+
+/**
+ * `> text` lines, then `— Speaker, [Ship It! #26 at 4:15](https://changelog.com/shipit/26#t=255)`.
+ * Timestamps are left out of the quoted words; paragraphs stay paragraphs.
+ */
+export function quoteMarkdown(episode: Pick<Episode, 'podcast' | 'slug' | 'number' | 'title'>, item: TranscriptItem): string {
+  const paragraphs = item.paragraphs.map((paragraph) => spokenText(paragraph).replace(/\s+/g, ' ').trim()).filter((text) => text !== '');
+  const quoted = paragraphs.map((text) => `> ${text}`).join('\n>\n');
+  const at = itemStart(item);
+  const citation = `[${episodeName(episode)} at ${formatClock(at)}](${timeUrl(episode, at)})`;
+  return `${quoted}\n\n— ${item.speaker ?? item.label}, ${citation}`;
+}

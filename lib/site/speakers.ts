@@ -1,0 +1,29 @@
+/**
+ * Which transcript labels name a person. The site attributes an item to a person only when its
+ * label matches a participant; these labels never do, so they are speaker-less items.
+ */
+import type { ItemKind } from '../model/episode';
+
+/** The label the site gives text that comes before the first speaker marker. */
+export const UNATTRIBUTED_LABEL = 'Unknown';
+
+/** The ad-break marker. */
+export const BREAK_LABEL = 'Break';
+
+/** Labels of music and stings rather than speech, as the archive writes them. */
+const INTERLUDE_LABELS = new Set(['jingle', 'intro', 'outro', 'old changelog intro', 'snl jingle']);
+
+/** The kind of item a label stands for. */
+export function kindOfLabel(label: string): ItemKind {
+  const normalized = label.trim().toLowerCase();
+  if (normalized === '') return 'unattributed';
+  if (normalized === 'break') return 'break';
+  if (INTERLUDE_LABELS.has(normalized)) return 'interlude';
+  if (normalized === UNATTRIBUTED_LABEL.toLowerCase()) return 'unattributed';
+  return 'speech';
+}
+
+/** The speaker a label names, or null for speaker-less labels. */
+export function speakerOfLabel(label: string): string | null {
+  return kindOfLabel(label) === 'speech' ? label.trim() : null;
+}

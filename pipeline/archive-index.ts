@@ -1,0 +1,196 @@
+/**
+ * Builds the archive index (Node only): every transcript item of the archive as a document,
+ * postings down to the item, sharded by the first two characters of each term, so a query reads
+ * the dictionary once and then only the shards of its own terms. Speakers are indexed as
+ * pseudo-terms so "only what Liz Rice said" is one more posting list.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import {
+  ARCHIVE_INDEX_VERSION,
+  type ArchiveMeta,
+  ByteWriter,
+  DENSE_FILE,
+  DENSE_SHARE,
+  DICT_FILE,
+  DOCS_FILE,
+  densePath,
+  docsToBitmap,
+  IN_SHARD,
+  LENGTHS_FILE,
+  META_FILE,
+  type MetaEpisode,
+  quantizeLength,
+  SPEAKER_PREFIX,
+  shardKey,
+  shardPath,
+  speakerTerm,
+  writePosting,
+  writeTerm,
+  zigzag,
+} from '../lib/archive/index-format';
+import { timeItems } from '../lib/model/build-episode';
+import { type ParsedItem, spokenText } from '../lib/model/episode';
+import { termsOf } from '../lib/model/terms';
+
+interface TermPostings {
+  writer: ByteWriter;
+  count: number;
+  last: number;
+  /** Kept only until the term turns out dense or not (see `write`). */
+  docs: number[];
+}
+
+export interface ArchiveBuildResult {
+  files: string[];
+  bytes: number;
+  terms: number;
+  postings: number;
+  docs: number;
+  shards: number;
+  dense: number;
+}
+
+function itemWords(item: ParsedItem): string {
+  return item.paragraphs.map((paragraph) => spokenText(paragraph, ' ')).join('\n');
+}
+
+/** Collects documents episode by episode, then writes the index. */
+export class ArchiveIndexBuilder {
+  private readonly terms = new Map<string, TermPostings>();
+  private readonly lengths: number[] = [];
+  private readonly episodes: MetaEpisode[] = [];
+  private readonly speakerTurns = new Map<string, number>();
+  private readonly labels = new Map<string, number>();
+  private readonly speaking: boolean[] = [];
+  private readonly docInfo = new ByteWriter();
+  private totalWords = 0;
+  private postings = 0;
+
+  private post(term: string, doc: number, frequency: number): void {
+    let entry = this.terms.get(term);
+    if (!entry) {
+      entry = { writer: new ByteWriter(16), count: 0, last: -1, docs: [] };
+      this.terms.set(term, entry);
+    }
+    writePosting(entry.writer, entry.last, doc, frequency);
+    entry.last = doc;
+    entry.count++;
+    entry.docs.push(doc);
+    this.postings++;
+  }
+
+  /** Adds an episode's items as the next documents. Episodes must come grouped by show. */
+  add(podcast: string, slug: string, number: number | undefined, items: readonly ParsedItem[]): void {
+    if (items.length === 0) return;
+    const first = this.lengths.length;
+    this.episodes.push([podcast, slug, number ?? null, first, items.length]);
+    let previousStart = 0;
+    timeItems(items).forEach((item, i) => {
+      const doc = first + i;
+      let label = this.labels.get(item.label);
+      if (label === undefined) {
+        label = this.labels.size;
+        this.labels.set(item.label, label);
+        this.speaking.push(item.speaker !== null);
+      }
+      const start = Math.round(item.start ?? item.estimatedStart);
+      this.docInfo.varint(label);
+      this.docInfo.varint(zigzag(start - previousStart) * 2 + (item.start === undefined ? 0 : 1));
+      previousStart = start;
+      const terms = termsOf(itemWords(item));
+      this.lengths.push(terms.length);
+      this.totalWords += terms.length;
+      const counts = new Map<string, number>();
+      for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+      for (const [term, count] of counts) this.post(term, doc, count);
+      if (item.speaker) {
+        this.post(speakerTerm(item.speaker), doc, 1);
+        this.speakerTurns.set(item.speaker, (this.speakerTurns.get(item.speaker) ?? 0) + 1);
+      }
+    });
+  }
+
+  /** Writes every file under `outDir`; returns their paths relative to it. */
+  write(outDir: string): ArchiveBuildResult {
+    const files: string[] = [];
+    let bytes = 0;
+    const put = (path: string, data: Uint8Array) => {
+      const packed = gzipSync(data, { level: 9 });
+      const target = join(outDir, path);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, packed);
+      files.push(path);
+      bytes += packed.length;
+    };
+
+    const totalDocs = this.lengths.length;
+    const sorted = [...this.terms.keys()].sort();
+    const isDense = (term: string) => !term.startsWith(SPEAKER_PREFIX) && (this.terms.get(term)?.count ?? 0) > totalDocs * DENSE_SHARE;
+    const dict = new ByteWriter();
+    dict.varint(ARCHIVE_INDEX_VERSION);
+    dict.varint(sorted.length);
+    let previous = '';
+    for (const term of sorted) {
+      writeTerm(dict, previous, term);
+      dict.varint(this.terms.get(term)?.count ?? 0);
+      dict.varint(isDense(term) ? DENSE_FILE : IN_SHARD);
+      previous = term;
+    }
+    put(DICT_FILE, dict.finish());
+
+    const byShard = new Map<string, string[]>();
+    let dense = 0;
+    for (const term of sorted) {
+      if (isDense(term)) {
+        put(densePath(term), docsToBitmap((this.terms.get(term) as TermPostings).docs, totalDocs));
+        dense++;
+        continue;
+      }
+      const key = shardKey(term);
+      const list = byShard.get(key);
+      if (list) list.push(term);
+      else byShard.set(key, [term]);
+    }
+    for (const [key, terms] of byShard) {
+      const shard = new ByteWriter();
+      shard.varint(ARCHIVE_INDEX_VERSION);
+      shard.varint(terms.length);
+      let before = '';
+      for (const term of terms) {
+        const entry = this.terms.get(term) as TermPostings;
+        writeTerm(shard, before, term);
+        shard.varint(entry.count);
+        const postings = entry.writer.finish();
+        shard.varint(postings.length);
+        shard.bytes(postings);
+        before = term;
+      }
+      put(shardPath(key), shard.finish());
+    }
+
+    put(LENGTHS_FILE, Uint8Array.from(this.lengths, quantizeLength));
+    put(DOCS_FILE, this.docInfo.finish());
+    const meta: ArchiveMeta = {
+      v: ARCHIVE_INDEX_VERSION,
+      totalDocs: this.lengths.length,
+      averageLength: this.lengths.length ? this.totalWords / this.lengths.length : 0,
+      episodes: this.episodes,
+      speakers: [...this.speakerTurns].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
+      labels: [...this.labels.keys()],
+      speaking: this.speaking,
+    };
+    put(META_FILE, new TextEncoder().encode(JSON.stringify(meta)));
+
+    return {
+      files,
+      bytes,
+      terms: sorted.filter((term) => !term.startsWith(SPEAKER_PREFIX)).length,
+      postings: this.postings,
+      docs: this.lengths.length,
+      shards: byShard.size,
+      dense,
+    };
+  }
+}
