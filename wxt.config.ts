@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { SITE_MATCH } from './lib/site/urls';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -14,7 +15,7 @@ export default defineConfig({
     name: 'Changelog Transcripts',
     description: 'Search, filter by speaker and follow along Changelog transcripts on every episode page; show notes as copyable links.',
     permissions: ['storage'],
-    host_permissions: ['https://changelog.com/*'],
+    host_permissions: [SITE_MATCH],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -9,8 +9,8 @@ import type { ArchiveQueryOptions } from '@/lib/archive/query';
 import type { EpisodeView } from '@/lib/archive/snippets';
 import type { Highlighted } from '@/lib/model/highlight';
 import { formatClock } from '@/lib/model/timing';
-import { PODCASTS, podcastName } from '@/lib/site/podcasts';
-import { episodeUrl, timeUrl, transcriptItemUrl } from '@/lib/site/urls';
+import { PODCASTS } from '@/lib/site/podcasts';
+import { episodeName, episodeUrl, timeUrl, transcriptItemUrl } from '@/lib/site/urls';
 import { PlayIcon } from './icons';
 
 /** What the view needs of the archive search (lib/archive/engine.ts provides it). */
@@ -130,7 +130,7 @@ function EpisodeResult({
 }) {
   const [all, setAll] = useState(false);
   const shown = all ? episode.hits : episode.hits.slice(0, HITS_SHOWN);
-  const name = `${podcastName(episode.podcast)} ${episode.number !== undefined ? `#${episode.number}` : episode.slug}`;
+  const name = episodeName(episode);
   return (
     <li class="archive-episode" data-testid="archive-episode" data-podcast={episode.podcast} data-slug={episode.slug}>
       <h3>

@@ -4,7 +4,7 @@
  * quote). Text is always text: runs render as elements, never as HTML.
  */
 import type { ComponentChildren } from 'preact';
-import type { Inline, TranscriptItem } from '@/lib/model/episode';
+import { type Inline, itemStart, type TranscriptItem } from '@/lib/model/episode';
 import { highlight } from '@/lib/model/highlight';
 import { formatClock } from '@/lib/model/timing';
 import { LinkIcon, PageIcon, QuoteIcon } from './icons';
@@ -70,7 +70,7 @@ function Run({ run, terms, canSeek, onSeek }: { run: Inline; terms: ReadonlySet<
 
 export function ItemRow(props: ItemRowProps) {
   const { item, terms } = props;
-  const start = item.start ?? item.estimatedStart;
+  const start = itemStart(item);
   const estimated = item.start === undefined;
   const clock = `${estimated ? '~' : ''}${formatClock(start)}`;
   const name = item.speaker ?? item.label;

@@ -36,6 +36,8 @@ export interface VirtualListProps {
   listProps?: JSX.HTMLAttributes<HTMLUListElement>;
   /** CSS height of the list; stable while results change, so the page below never jumps. */
   height?: string;
+  /** CSS custom properties of the list (`--text-scale`), which its rows' styles read. */
+  cssVariables?: Record<`--${string}`, string>;
   /** Changes when every row's height changes at once (the text size): measured heights are forgotten. */
   layoutKey?: string;
 }
@@ -165,7 +167,7 @@ export function VirtualList(props: VirtualListProps) {
       ref={scroller}
       class={props.className}
       aria-label={props.label}
-      style={props.height ? { height: props.height } : undefined}
+      style={{ ...props.cssVariables, ...(props.height && { height: props.height }) }}
       {...props.listProps}
     >
       <li aria-hidden="true" style={{ height: `${before}px` }} />

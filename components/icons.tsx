@@ -45,18 +45,6 @@ export function CopyIcon() {
   );
 }
 
-export function OpenIcon() {
-  return (
-    <svg {...common} aria-hidden="true">
-      <path
-        d="M9 2.5h4.5V7M13.5 2.5L7.5 8.5M11.5 9.5v3a1 1 0 01-1 1h-7a1 1 0 01-1-1v-7a1 1 0 011-1h3"
-        stroke-linecap="round"
-        stroke-linejoin="round"
-      />
-    </svg>
-  );
-}
-
 export function PlayIcon() {
   return (
     <svg {...common} aria-hidden="true">

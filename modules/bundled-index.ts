@@ -7,6 +7,7 @@ import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { defineWxtModule } from 'wxt/modules';
 import { BUNDLE_DIR } from '../lib/archive/package-file';
+import { SITE_MATCH } from '../lib/site/urls';
 import { type BundleResult, buildBundle } from '../pipeline/bundle';
 import { resolveCorpus } from '../pipeline/corpus';
 import { BUNDLE_CACHE_DIR, showsFromEnv } from '../pipeline/paths';
@@ -47,7 +48,7 @@ export default defineWxtModule({
       manifest.web_accessible_resources ??= [];
       (manifest.web_accessible_resources as { resources: string[]; matches: string[] }[]).push({
         resources: [`${BUNDLE_DIR}/*`],
-        matches: ['https://changelog.com/*'],
+        matches: [SITE_MATCH],
       });
     });
   },

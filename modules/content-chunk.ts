@@ -11,13 +11,14 @@ import { resolve } from 'node:path';
 import { build, type InlineConfig, mergeConfig } from 'vite';
 import type { Wxt } from 'wxt';
 import { defineWxtModule } from 'wxt/modules';
+import { SITE_MATCH } from '../lib/site/urls';
 
 /** Where the chunk lands inside the extension, and the file the content script imports. */
 export const PANEL_DIR = 'content-scripts/transcript-panel';
 export const PANEL_ENTRY = `${PANEL_DIR}/panel.js`;
 
 const CONTENT_SCRIPT = 'transcript';
-const SITE_MATCHES = ['https://changelog.com/*'];
+const SITE_MATCHES = [SITE_MATCH];
 
 async function buildPanel(wxt: Wxt, base: InlineConfig): Promise<void> {
   const config: InlineConfig = mergeConfig(base, {

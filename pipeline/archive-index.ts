@@ -31,7 +31,7 @@ import {
   zigzag,
 } from '../lib/archive/index-format';
 import { timeItems } from '../lib/model/build-episode';
-import { type ParsedItem, spokenText } from '../lib/model/episode';
+import { itemStart, type ParsedItem, spokenItemText } from '../lib/model/episode';
 import { termsOf } from '../lib/model/terms';
 
 interface TermPostings {
@@ -53,7 +53,7 @@ export interface ArchiveBuildResult {
 }
 
 function itemWords(item: ParsedItem): string {
-  return item.paragraphs.map((paragraph) => spokenText(paragraph, ' ')).join('\n');
+  return spokenItemText(item, '\n');
 }
 
 /** Collects documents episode by episode, then writes the index. */
@@ -95,7 +95,7 @@ export class ArchiveIndexBuilder {
         this.labels.set(item.label, label);
         this.speaking.push(item.speaker !== null);
       }
-      const start = Math.round(item.start ?? item.estimatedStart);
+      const start = Math.round(itemStart(item));
       this.docInfo.varint(label);
       this.docInfo.varint(zigzag(start - previousStart) * 2 + (item.start === undefined ? 0 : 1));
       previousStart = start;

@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { META_FILE } from '../lib/archive/index-format';
 import { BUNDLE_DIR } from '../lib/archive/package-file';
 import { encodeRecord, recordPath } from '../lib/archive/record';
-import { showListPath } from '../lib/archive/show-list';
+import { encodeShowList, showListPath } from '../lib/archive/show-list';
 import type { EpisodeParts } from '../lib/model/episode';
 import { episodeKey, episodeNumber } from '../lib/site/urls';
 import { ArchiveIndexBuilder } from './archive-index';
@@ -88,11 +88,6 @@ function listFiles(dir: string): string[] {
   };
   walk(dir);
   return files.filter((file) => file !== FINGERPRINT_FILE);
-}
-
-/** gzip of a JSON value, as every bundle file is stored. */
-export function packJson(value: unknown): Buffer {
-  return gzipSync(Buffer.from(JSON.stringify(value)), { level: GZIP_LEVEL });
 }
 
 /** The parts the archive has for one episode: its transcript, its notes, or both. */
@@ -189,7 +184,7 @@ export function buildBundle(options: BundleOptions): BundleResult {
   for (const [podcast, slugs] of slugsByShow) {
     const path = join(options.outDir, showListPath(podcast));
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, JSON.stringify(slugs));
+    writeFileSync(path, encodeShowList(slugs));
   }
 
   const search = archive.write(options.outDir);

@@ -8,17 +8,17 @@ import { browser } from 'wxt/browser';
 import { isContentEpisode, isContentSeeked, type PopupToContent } from '@/lib/app/messages';
 import type { PopupState } from '@/lib/app/popup-state';
 import { isBundled, lookupEpisode } from '@/lib/archive/lookup';
-import { fetchReader } from '@/lib/archive/package-file';
+import { packageReader } from '@/lib/archive/package-file';
 import { buildEpisode } from '@/lib/model/build-episode';
-import { podcastName } from '@/lib/site/podcasts';
-import { type EpisodeRef, parseEpisodeKey, parseEpisodeUrl } from '@/lib/site/urls';
+
+import { type EpisodeRef, episodeName, parseEpisodeKey, parseEpisodeUrl } from '@/lib/site/urls';
 
 /** Reads a file of the extension package; null when it is missing or unreadable. */
-export const readPackageFile = fetchReader((path) => browser.runtime.getURL(`/${path}` as `/data/episodes/${string}`));
+export const readPackageFile = packageReader((path) => browser.runtime.getURL(path));
 
 async function fromBundle(ref: EpisodeRef): Promise<PopupState> {
   const found = await lookupEpisode(readPackageFile, ref, isBundled(readPackageFile, ref));
-  const title = `${podcastName(ref.podcast)} ${ref.slug}`;
+  const title = episodeName(ref);
   if (found.status === 'found') return { kind: 'episode', episode: buildEpisode(found.parts), canSeek: false, from: 'bundle' };
   if (found.status === 'corrupt') {
     console.warn(`[Changelog Transcripts] ${found.reason}`);

@@ -1,7 +1,8 @@
 /** The popup's wiring: load the episode, render, and do what its buttons ask. */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { Popup, type PopupActions } from '@/components/Popup';
+import { Popup } from '@/components/Popup';
+import type { PopupActions } from '@/lib/app/popup-state';
 import { ArchiveSearchEngine } from '@/lib/archive/engine';
 import { isHttpUrl } from '@/lib/model/links';
 import { loadPopupSource, type PopupSource, readPackageFile, seekTab } from './load-episode';

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { isBundled } from '@/lib/archive/lookup';
-import { type BundleReader, fetchReader } from '@/lib/archive/package-file';
+import { type BundleReader, packageReader } from '@/lib/archive/package-file';
 import { recordPath } from '@/lib/archive/record';
 import type { EpisodeRef } from '@/lib/site/urls';
 
@@ -18,7 +18,7 @@ export interface Prefetched {
 }
 
 /** Reads one file of the package; null when it is missing or unreadable. */
-export const readPackageFile = fetchReader((path) => browser.runtime.getURL(`/${path}` as `/data/episodes/${string}`));
+export const readPackageFile = packageReader((path) => browser.runtime.getURL(path));
 
 /** A reader that serves started reads first. */
 export function bundleReader(files: Prefetched['files'] = new Map()): BundleReader {

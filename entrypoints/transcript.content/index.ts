@@ -5,10 +5,11 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { episodeRefFromUrl } from '@/lib/site/detect';
+import { SITE_MATCH } from '@/lib/site/urls';
 import { prefetchEpisode } from './bundle-reader';
 
 export default defineContentScript({
-  matches: ['https://changelog.com/*'],
+  matches: [SITE_MATCH],
   runAt: 'document_idle',
   // WXT otherwise announces each start to the page with window.postMessage, which tells every
   // page script our extension ID; the document event it also sends is enough to stop an older copy.

@@ -2,10 +2,11 @@
  * What the panel does to the page around it: scroll the site's own transcript to an item and
  * flash it, and copy text to the clipboard from a click.
  */
+import { itemAnchorId } from '@/lib/site/selectors';
 
 /** Scrolls the page to `#transcript-N` and flashes the item (a color fade, no motion). */
 export function showOnPage(index: number, reducedMotion: boolean): void {
-  const anchor = document.getElementById(`transcript-${index}`);
+  const anchor = document.getElementById(itemAnchorId(index));
   const item = anchor?.nextElementSibling instanceof HTMLElement ? anchor.nextElementSibling : anchor;
   if (!item) return;
   item.scrollIntoView({ block: 'center', behavior: reducedMotion ? 'auto' : 'smooth' });

@@ -5,14 +5,12 @@
  */
 import type { PlayerBridge } from '@/lib/site/player';
 import { readPlayhead, seekFragment } from '@/lib/site/player';
-import { select } from '@/lib/site/selectors';
-
-const ACTIVE_CLASS = 'podcast_player--is-active';
+import { SITE_CLASSES, select } from '@/lib/site/selectors';
 
 export function sitePlayer(doc: Document, signal: AbortSignal): PlayerBridge {
   const player = select<HTMLElement>(doc, 'player');
   // Episode pages always carry a play button; without player UI there is nothing to seek.
-  const available = player !== null || doc.querySelector('a[data-play]') !== null;
+  const available = player !== null || select(doc, 'playButton') !== null;
 
   const seek = (seconds: number) => {
     if (signal.aborted) return;
@@ -45,10 +43,10 @@ export function sitePlayer(doc: Document, signal: AbortSignal): PlayerBridge {
       scrubber?.removeEventListener('input', read);
       listener(null);
     };
-    const sync = () => (player.classList.contains(ACTIVE_CLASS) ? start() : stop());
+    const sync = () => (player.classList.contains(SITE_CLASSES.playerActive) ? start() : stop());
     const activity = new MutationObserver(sync);
     activity.observe(player, { attributes: true, attributeFilter: ['class'] });
-    if (player.classList.contains(ACTIVE_CLASS)) start();
+    if (player.classList.contains(SITE_CLASSES.playerActive)) start();
     const unsubscribe = () => {
       activity.disconnect();
       clock?.disconnect();

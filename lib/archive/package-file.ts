@@ -32,6 +32,14 @@ export function fetchReader(urlOf: (path: string) => string): BundleReader {
   };
 }
 
+/**
+ * The {@link BundleReader} of the installed extension: `getURL` is `browser.runtime.getURL`, which
+ * takes package paths from the root (`/data/…`).
+ */
+export function packageReader(getURL: (path: `/${typeof BUNDLE_DIR}/${string}`) => string): BundleReader {
+  return fetchReader((path) => getURL(`/${path}` as `/${typeof BUNDLE_DIR}/${string}`));
+}
+
 /** gzip bytes → the bytes inside; throws {@link CorruptRecordError} on anything else. */
 export function gunzip(bytes: Uint8Array, what: string): Uint8Array {
   try {

@@ -3,9 +3,9 @@
  * speaker, start time and a snippet around the first matched word, with the exact-phrase boost
  * applied (it needs the items' text, which lives in the episodes' records).
  */
-import { type ParsedItem, spokenText } from '../model/episode';
+import { type ParsedItem, spokenItemText } from '../model/episode';
 import { type Highlighted, highlight } from '../model/highlight';
-import { normalizeTerm, TERM_SEPARATOR, termsOf } from '../model/terms';
+import { normalizeTerm, termsOf, wordSpans } from '../model/terms';
 import { type ArchiveEpisodeResult, type ArchiveResults, compareEpisodes, containsPhrase, episodeScore } from './query';
 
 /** A phrase said exactly as typed multiplies an item's score by this. */
@@ -41,25 +41,10 @@ export interface PresentOptions {
   snippets?: number;
 }
 
-function plainText(item: ParsedItem): string {
-  return item.paragraphs.map((paragraph) => spokenText(paragraph, ' ')).join(' ');
-}
-
-const SEPARATOR_GLOBAL = new RegExp(TERM_SEPARATOR.source, 'gu');
-
 /** A window of `context` words around the first matched word, marked. */
 export function snippetOf(text: string, terms: ReadonlySet<string>, context = 14): Highlighted[] {
   const compact = text.replace(/\s+/g, ' ').trim();
-  const words: { start: number; end: number; term: string | null }[] = [];
-  let from = 0;
-  SEPARATOR_GLOBAL.lastIndex = 0;
-  for (let match = SEPARATOR_GLOBAL.exec(compact); ; match = SEPARATOR_GLOBAL.exec(compact)) {
-    const end = match ? match.index : compact.length;
-    if (end > from) words.push({ start: from, end, term: normalizeTerm(compact.slice(from, end)) });
-    if (!match) break;
-    from = match.index + match[0].length;
-    if (match[0] === '') SEPARATOR_GLOBAL.lastIndex++;
-  }
+  const words = wordSpans(compact).map((span) => ({ ...span, term: normalizeTerm(compact.slice(span.start, span.end)) }));
   const first = Math.max(
     0,
     words.findIndex((word) => word.term !== null && terms.has(word.term)),
@@ -109,7 +94,7 @@ export async function presentResults(
       } catch {
         item = undefined;
       }
-      const text = item ? plainText(item) : '';
+      const text = item ? spokenItemText(item) : '';
       const phrase = item !== undefined && phraseMatters && containsPhrase(termsOf(text), results.queryTerms);
       if (results.phraseOnly && !phrase) continue;
       scores.push(hit.score * (phrase ? PHRASE_BOOST : 1));
@@ -134,5 +119,5 @@ export async function presentResults(
 /** A hit's snippet made on request (a listener expanding an episode's other hits). */
 export function snippetFor(read: ItemReader, index: number, terms: ReadonlySet<string>, context?: number): Highlighted[] {
   const item = read(index);
-  return item ? snippetOf(plainText(item), terms, context) : [];
+  return item ? snippetOf(spokenItemText(item), terms, context) : [];
 }

@@ -5,7 +5,7 @@
  */
 import { deriveChapters } from './chapters';
 import type { Chapter, CitedLink, Episode, EpisodeParts, ParsedItem, SpeakerStats, TranscriptItem } from './episode';
-import { explicitStart, spokenText } from './episode';
+import { explicitStart, itemStart, spokenItemText } from './episode';
 import { domainOf } from './links';
 import { termsOf } from './terms';
 import { estimateStarts, type TimedItem, type TimingHints } from './timing';
@@ -72,13 +72,7 @@ const TITLE_WORDS = 3;
  * that chapter's time. Titles that are not such a quote ("Intro", "Sponsor: Fly") anchor nothing.
  */
 export function chapterStarts(chapters: readonly Chapter[], items: readonly ParsedItem[]): { item: number; seconds: number }[] {
-  const opening = (item: ParsedItem) =>
-    termsOf(
-      item.paragraphs
-        .map((paragraph) => spokenText(paragraph, ' '))
-        .join(' ')
-        .slice(0, 400),
-    );
+  const opening = (item: ParsedItem) => termsOf(spokenItemText(item).slice(0, 400));
   // Items by their first words, computed once, so a page of many items and chapters stays linear.
   const byOpening = new Map<string, number[]>();
   items.forEach((item, i) => {
@@ -157,7 +151,7 @@ export function citedLinks(items: readonly TranscriptItem[]): CitedLink[] {
           domain: domainOf(run.url),
           item: item.index,
           speaker: item.speaker,
-          at: item.start ?? item.estimatedStart,
+          at: itemStart(item),
         });
       }
     }

@@ -4,7 +4,7 @@
  * Results come back in transcript order, with the document terms that matched (for highlighting).
  */
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
-import { type ParsedItem, paragraphText, spokenText } from './episode';
+import { type ParsedItem, paragraphText, spokenItemText } from './episode';
 import { highlight } from './highlight';
 import { fuzzinessFor, normalizeTerm, tokenize } from './terms';
 
@@ -49,7 +49,7 @@ export const SYNC_INDEX_LIMIT = 3000;
 function documents(items: readonly ParsedItem[]): ItemDocument[] {
   return items.map((item) => ({
     id: item.index,
-    text: item.paragraphs.map((paragraph) => spokenText(paragraph)).join('\n'),
+    text: spokenItemText(item, '\n', ''),
     speaker: item.label,
   }));
 }

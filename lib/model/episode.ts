@@ -194,6 +194,14 @@ export function spokenText(paragraph: Paragraph, timestampAs = ''): string {
   return text;
 }
 
+/**
+ * The words said in an item (see {@link spokenText}), its paragraphs joined by `between`: what
+ * search indexes, snippets show and chapter titles quote.
+ */
+export function spokenItemText(item: ParsedItem, between = ' ', timestampAs = ' '): string {
+  return item.paragraphs.map((paragraph) => spokenText(paragraph, timestampAs)).join(between);
+}
+
 /** Plain text of an item, paragraphs separated by blank lines. */
 export function itemText(item: ParsedItem): string {
   return item.paragraphs.map(paragraphText).join('\n\n');
@@ -208,4 +216,9 @@ export function explicitStart(item: ParsedItem): number | undefined {
     }
   }
   return undefined;
+}
+
+/** The start a listener should hear an item from: its explicit timestamp, else the estimate. */
+export function itemStart(item: TranscriptItem): number {
+  return item.start ?? item.estimatedStart;
 }

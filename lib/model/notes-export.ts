@@ -2,7 +2,7 @@
  * What the popup's copy buttons produce from show notes: Markdown lists
  * (`- [text](url) — description`), sections with their headings, and plain URL lists.
  */
-import type { NoteLink, NotesSection } from './episode';
+import type { CitedLink, NoteLink, NotesSection } from './episode';
 
 /** Link text safe inside `[…]`: brackets and backslashes escaped, whitespace collapsed. */
 function markdownText(text: string): string {
@@ -44,10 +44,19 @@ export function plainUrls(links: readonly NoteLink[]): string {
 
 /** Links whose text, URL, domain, kind or description contain every word of `filter`. */
 export function filterLinks(links: readonly NoteLink[], filter: string): NoteLink[] {
+  return links.filter((link) =>
+    matchesFilter(`${link.text} ${link.url} ${link.domain} ${link.kind} ${link.label ?? ''} ${link.description ?? ''}`, filter),
+  );
+}
+
+/** The links cited in the transcript that match a filter: by text, URL or who cited them. */
+export function filterCitedLinks(links: readonly CitedLink[], filter: string): CitedLink[] {
+  return links.filter((link) => matchesFilter(`${link.text} ${link.url} ${link.speaker ?? ''}`, filter));
+}
+
+/** The popup's filter: every word of it is in `haystack`, case aside (an empty filter matches all). */
+export function matchesFilter(haystack: string, filter: string): boolean {
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return [...links];
-  return links.filter((link) => {
-    const haystack = `${link.text} ${link.url} ${link.domain} ${link.kind} ${link.label ?? ''} ${link.description ?? ''}`.toLowerCase();
-    return words.every((word) => haystack.includes(word));
-  });
+  const text = haystack.toLowerCase();
+  return words.every((word) => text.includes(word));
 }

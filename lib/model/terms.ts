@@ -12,6 +12,21 @@ export function tokenize(text: string): string[] {
   return text.split(TERM_SEPARATOR).filter((word) => word !== '');
 }
 
+/** Where each word of `text` stands, in order: the stretches between separators. */
+export function wordSpans(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  const separator = new RegExp(TERM_SEPARATOR.source, 'gu');
+  let from = 0;
+  for (let match = separator.exec(text); ; match = separator.exec(text)) {
+    const end = match ? match.index : text.length;
+    if (end > from) spans.push({ start: from, end });
+    if (!match) break;
+    from = match.index + match[0].length;
+    if (match[0] === '') separator.lastIndex++;
+  }
+  return spans;
+}
+
 /** A word as the index stores it, or null for nothing worth indexing. */
 export function normalizeTerm(word: string): string | null {
   const folded = word

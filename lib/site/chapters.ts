@@ -6,6 +6,7 @@
 import type { Chapter } from '../model/episode';
 import { safeHttpUrl } from '../model/links';
 import { parseTimeFragment } from '../model/timing';
+import { select, selectAll } from './selectors';
 import { SITE_ORIGIN } from './urls';
 
 /** The site's chapters endpoint: `{version, chapters: [{title, number, startTime, endTime}]}`. */
@@ -39,14 +40,14 @@ export function parseChaptersJson(json: unknown): Chapter[] {
 export function parseChaptersTable(section: Element | null): Chapter[] {
   if (!section) return [];
   const chapters: Chapter[] = [];
-  for (const row of section.querySelectorAll('tbody tr, tr[data-chapter]')) {
+  for (const row of selectAll(section, 'chapterRow')) {
     if (row.closest('thead')) continue;
-    const cells = row.querySelectorAll('td');
-    const startLink = row.querySelector('a[href^="#t="]');
+    const cells = selectAll(row, 'chapterCell');
+    const startLink = select(row, 'chapterStart');
     const start = startLink ? parseTimeFragment((startLink.getAttribute('href') ?? '').slice(3)) : null;
     if (start === null) continue;
     const titleCell = cells[2] ?? cells[cells.length - 1];
-    const titleLink = titleCell?.querySelector('a[href]:not([href^="#"])');
+    const titleLink = titleCell ? select(titleCell, 'chapterLink') : null;
     const title = (titleLink?.textContent ?? titleCell?.textContent ?? '').replace(/\s+/g, ' ').replace(/👀/gu, '').trim();
     const number = Number((cells[0]?.textContent ?? '').trim());
     const chapter: Chapter = {

@@ -4,7 +4,7 @@
  */
 import type { LinkKind } from '../model/episode';
 import { podcastName } from './podcasts';
-import { episodeNumber, parseEpisodeUrl } from './urls';
+import { episodeName, parseEpisodeUrl } from './urls';
 
 /** Emoji the notes use as a kind marker, e.g. `- 🎬 [talk](…)`. */
 const EMOJI_KINDS: [RegExp, LinkKind][] = [
@@ -44,9 +44,7 @@ export function episodeLabel(href: string): string | undefined {
     return `${podcastName(shortShow)} #${parts[0]}`;
   }
   const ref = parseEpisodeUrl(url);
-  if (!ref) return undefined;
-  const number = episodeNumber(ref.slug);
-  return number !== undefined ? `${podcastName(ref.podcast)} #${number}` : `${podcastName(ref.podcast)}: ${ref.slug}`;
+  return ref ? episodeName(ref) : undefined;
 }
 
 function kindFromUrl(href: string): LinkKind {

@@ -8,7 +8,7 @@ import type { EpisodeParts, FeaturedPerson, Paragraph, ParsedItem, Sponsor, Tran
 import { safeHttpUrl } from '../model/links';
 import { ParagraphBuilder, type RunStyle, strongerStyle } from '../model/paragraphs';
 import { parseChaptersTable } from './chapters';
-import { sectionById, select, selectAll } from './selectors';
+import { itemIndexOfAnchor, SITE_CLASSES, sectionById, select, selectAll } from './selectors';
 import { type NotesBlock, sectionsFromBlocks } from './show-notes';
 import { kindOfLabel, speakerOfLabel } from './speakers';
 import { type EpisodeRef, episodeNumber, SITE_ORIGIN } from './urls';
@@ -72,7 +72,7 @@ function styleOf(element: Element, base: string): { style: RunStyle; url?: strin
   switch (element.tagName) {
     case 'A': {
       // The site links every time-like string to `#t=…`; those are text, not links.
-      const url = element.classList.contains('timestamp') ? null : safeHttpUrl(element.getAttribute('href'), base);
+      const url = element.classList.contains(SITE_CLASSES.timestamp) ? null : safeHttpUrl(element.getAttribute('href'), base);
       return url ? { style: 'link', url } : null;
     }
     case 'EM':
@@ -168,7 +168,7 @@ class BlockWalker {
     }
     // A link without text (an image link) is named by its image's alt text, else its URL.
     if (own?.style === 'link' && currentUrl && style !== 'link' && (element.textContent ?? '').trim() === '') {
-      const alt = element.querySelector('img[alt]')?.getAttribute('alt')?.trim();
+      const alt = select(element, 'linkImage')?.getAttribute('alt')?.trim();
       builder.push('link', alt || currentUrl, currentUrl);
     }
   }
@@ -204,12 +204,13 @@ function itemElements(root: ParentNode): ItemElement[] {
   // From each item back to its anchor (the `a#transcript-N` just before it, other siblings
   // skipped): one live class lookup instead of a selector over every descendant, which matters
   // on huge pages (100,000 items).
-  for (const item of transcript.getElementsByClassName('transcript-item')) {
+  for (const item of transcript.getElementsByClassName(SITE_CLASSES.transcriptItem)) {
     let anchor = item.previousElementSibling;
-    while (anchor && anchor.tagName !== 'A' && !anchor.classList.contains('transcript-item')) anchor = anchor.previousElementSibling;
+    while (anchor && anchor.tagName !== 'A' && !anchor.classList.contains(SITE_CLASSES.transcriptItem))
+      anchor = anchor.previousElementSibling;
     if (anchor?.tagName !== 'A') continue;
-    const match = /^transcript-(\d+)$/.exec(anchor.id);
-    if (match) found.push({ index: Number(match[1]), element: item });
+    const index = itemIndexOfAnchor(anchor.id);
+    if (index !== null) found.push({ index, element: item });
   }
   return found;
 }
@@ -225,20 +226,18 @@ function parseItem({ index, element }: ItemElement, base: string): ParsedItem {
   };
 }
 
-/** The transcript items of a page, in order. */
-export function parseTranscriptItems(root: ParentNode, base: string = SITE_ORIGIN): ParsedItem[] {
-  return itemElements(root).map((found) => parseItem(found, base));
-}
-
 function transcriptStatus(doc: ParentNode, itemCount: number): TranscriptStatus {
   if (itemCount > 0) return 'available';
-  // Turns' anchors or item-like markup without items we could read: the site changed its layout.
-  if (doc.querySelector('a[id^="transcript-"]:not([id="transcript-"])') || doc.querySelector('[class*="transcript-item"]'))
-    return 'unreadable';
+  // The page's own word first: a legacy or coming-soon transcript still shows the site's
+  // "Changelog" opening item, which is item-like markup.
   const section = sectionById(doc, 'transcript');
   const note = section ? (select(section, 'transcriptNote')?.textContent ?? '') : '';
   if (/legacy/i.test(note)) return 'legacy';
   if (/coming soon/i.test(note)) return 'coming-soon';
+  // Turns' anchors or item-like markup (other than the site's break-style opening and closing
+  // items) without items we could read: the site changed its layout.
+  const breakItem = `.${SITE_CLASSES.breakItem}`;
+  if (selectAll(doc, 'itemTraces').some((trace) => !trace.closest(breakItem))) return 'unreadable';
   return 'missing';
 }
 
@@ -251,14 +250,14 @@ function parseFeaturing(doc: ParentNode, base: string): FeaturedPerson[] {
   }
   const section = sectionById(doc, 'featuring');
   const people: FeaturedPerson[] = [];
-  for (const li of section?.querySelectorAll('li') ?? []) {
+  for (const li of section ? selectAll(section, 'featuredPerson') : []) {
     const links: { text: string; url: string }[] = [];
-    for (const a of li.querySelectorAll('a[href]')) {
+    for (const a of selectAll(li, 'featuredLink')) {
       const url = safeHttpUrl(a.getAttribute('href'), base);
       const text = (a.textContent ?? '').trim();
       if (url && text) links.push({ text, url });
     }
-    const firstLink = li.querySelector('a');
+    const firstLink = select(li, 'featuredLink');
     let name = '';
     for (const node of li.childNodes) {
       if (node === firstLink) break;
@@ -284,9 +283,9 @@ function parseSponsors(doc: ParentNode, base: string): Sponsor[] {
   const section = sectionById(doc, 'sponsors');
   if (!section) return [];
   const sponsors: Sponsor[] = [];
-  for (const paragraph of section.querySelectorAll('p')) {
-    const nameLink = paragraph.querySelector('strong a, a[rel~="sponsored"]');
-    const name = (nameLink?.textContent ?? paragraph.querySelector('strong')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  for (const paragraph of selectAll(section, 'sponsorParagraph')) {
+    const nameLink = select(paragraph, 'sponsorLink');
+    const name = (nameLink?.textContent ?? select(paragraph, 'sponsorName')?.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (!name) continue;
     const full = (paragraph.textContent ?? '').replace(/\s+/g, ' ').trim();
     const description = full.startsWith(name)

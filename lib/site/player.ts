@@ -8,7 +8,7 @@
  * and a repeated seek writes the same moment in its other accepted form (`#t=255` ↔ `#t=4:15`).
  */
 import type { Chapter, TranscriptItem } from '../model/episode';
-import { formatClock, parseClock, parseTimeFragment } from '../model/timing';
+import { formatClock, parseClock } from '../model/timing';
 
 /** The smallest time the site's player accepts from a deep link (it ignores 0). */
 export const EARLIEST_SEEK = 0.01;
@@ -23,13 +23,6 @@ export function seekFragment(seconds: number, currentHash: string): string {
   return forms.find((form) => form !== currentHash) ?? (forms[0] as string);
 }
 
-/** The second a `#t=` fragment seeks to, or null for any other fragment. */
-export function secondsOfFragment(hash: string): number | null {
-  const match = /[#&]t=([^&]+)/.exec(hash);
-  if (!match) return null;
-  return parseTimeFragment(decodeURIComponent(match[1] as string));
-}
-
 /**
  * The play head from the player's UI: the scrubber's value (seconds) when it is a number, else
  * the clock text of `.js-player-current` (`M:SS` or `H:MM:SS`). Null when neither reads.
@@ -41,11 +34,6 @@ export function readPlayhead(currentText: string | null | undefined, scrubberVal
   // The text is what the listener sees; the scrubber lags a tick behind on the real site.
   if (fromText !== null) return fromText;
   return Number.isFinite(fromScrubber) ? fromScrubber : null;
-}
-
-/** The start a listener should hear an item from: its explicit timestamp, else the estimate. */
-export function itemStart(item: TranscriptItem): number {
-  return item.start ?? item.estimatedStart;
 }
 
 /**

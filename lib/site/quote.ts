@@ -3,22 +3,14 @@
  * Markdown that cites the speaker and links the moment it was said.
  */
 
-import { type Episode, spokenText, type TranscriptItem } from '../model/episode';
+import { type Episode, itemStart, spokenText, type TranscriptItem } from '../model/episode';
 import { formatClock } from '../model/timing';
-import { itemStart } from './player';
-import { podcastName } from './podcasts';
-import { type EpisodeRef, timeUrl, transcriptItemUrl } from './urls';
+
+import { type EpisodeRef, episodeName, timeUrl, transcriptItemUrl } from './urls';
 
 /** The link to an item on the episode page (`…/shipit/26#transcript-12`). */
 export function itemLink(ref: EpisodeRef, item: TranscriptItem): string {
   return transcriptItemUrl(ref, item.index);
-}
-
-/** "Ship It! #26", or the title for episodes without a number. */
-export function episodeName(episode: Pick<Episode, 'podcast' | 'slug' | 'number' | 'title'>): string {
-  const show = podcastName(episode.podcast);
-  if (episode.number !== undefined) return `${show} #${episode.number}`;
-  return episode.title ? `${show}: ${episode.title}` : `${show}: ${episode.slug}`;
 }
 
 /**

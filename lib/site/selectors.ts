@@ -2,7 +2,8 @@
  * Every selector the extension reads changelog.com through, in one place. Each entry lists its
  * candidates in order of preference; the first is what the site's templates render today
  * (episode/show.html.heex, layout/_player.html.eex), later ones are fallbacks for markup the site
- * has used or might drift to. When the site changes, this is the file to touch.
+ * has used or might drift to. Each entry's note says which pages it serves; selectors.test.ts
+ * checks what each matches on every fixture page. When the site changes, this is the file to touch.
  */
 
 export const SELECTORS = {
@@ -29,16 +30,57 @@ export const SELECTORS = {
   /** One transcript item's parts. */
   itemSpeakerName: ['.transcript-item-speaker-name'],
   itemText: ['.transcript-item-text'],
+  /**
+   * Traces of transcript items in a layout the parser does not know (every episode page with a
+   * transcript has them; a page matching these but yielding no items has changed its layout).
+   */
+  itemTraces: ['a[id^="transcript-"]:not([id="transcript-"])', '[class*="transcript-item"]'],
   /** The note beside the Transcript heading: "📝 Edit Transcript", "⌛️ Legacy Episode", "⏰ Coming Soon". */
   transcriptNote: ['.section_heading-note', '.section_heading a[rel="external"]'],
-  /** The site's player: play head as text and as the scrubber's value (seconds). */
+  /** In the Featuring section: one person per list item, their links inside it. */
+  featuredPerson: ['li'],
+  featuredLink: ['a[href]'],
+  /** In the Sponsors section: one paragraph per sponsor, named by a bold link (or bold text). */
+  sponsorParagraph: ['p'],
+  sponsorLink: ['strong a', 'a[rel~="sponsored"]'],
+  sponsorName: ['strong'],
+  /** The Chapters table (episodes with chapters, e.g. Changelog & Friends #47): a row per chapter. */
+  chapterRow: ['tbody tr', 'tr[data-chapter]'],
+  chapterCell: ['td'],
+  chapterStart: ['a[href^="#t="]'],
+  chapterLink: ['a[href]:not([href^="#"])'],
+  /** An image link inside rich text, named by its image's alt text. */
+  linkImage: ['img[alt]'],
+  /** The site's player (every episode page): play head as text and as the scrubber's value (seconds). */
   player: ['#player .js-player', '#player'],
   playerCurrent: ['#player .js-player-current', '.js-player-current'],
   playerScrubber: ['#player .js-player-scrubber', '.js-player-scrubber'],
-  playerDuration: ['#player .js-player-duration', '.js-player-duration'],
-  /** The player gains this class once something plays. */
-  playerActiveClass: ['podcast_player--is-active'],
+  /** The episode's play button, present even where the player UI is not. */
+  playButton: ['a[data-play]'],
 } as const;
+
+/** Class names the site puts on elements, where the code looks at an element's classes. */
+export const SITE_CLASSES = {
+  /** One transcript item's `div` (looked up by class: on a page of 100,000 items a selector costs too much). */
+  transcriptItem: 'transcript-item',
+  /** Speaker-less items: `Break`, and the "Changelog" items that open and close every transcript list. */
+  breakItem: 'transcript-item--break',
+  /** The site's links on times (`<a class="timestamp" href="#t=04:15">`): time, not a link to follow. */
+  timestamp: 'timestamp',
+  /** The player gains this class once something plays. */
+  playerActive: 'podcast_player--is-active',
+} as const;
+
+/** The id of the anchor before transcript item N, which `#transcript-N` links point at. */
+export function itemAnchorId(index: number): string {
+  return `transcript-${index}`;
+}
+
+/** The N of an item anchor's id (`transcript-12` → 12), or null for any other id. */
+export function itemIndexOfAnchor(id: string): number | null {
+  const match = /^transcript-(\d+)$/.exec(id);
+  return match ? Number(match[1]) : null;
+}
 
 export type SelectorName = keyof typeof SELECTORS;
 

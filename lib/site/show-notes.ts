@@ -68,8 +68,3 @@ export function sectionsFromBlocks(blocks: readonly NotesBlock[]): NotesSection[
   if (current.heading !== null || current.links.length > 0) sections.push(current);
   return sections;
 }
-
-/** Every link of the notes, flattened in order. */
-export function allNoteLinks(sections: readonly NotesSection[]): NoteLink[] {
-  return sections.flatMap((section) => section.links);
-}

@@ -7,9 +7,6 @@ import type { ItemKind } from '../model/episode';
 /** The label the site gives text that comes before the first speaker marker. */
 export const UNATTRIBUTED_LABEL = 'Unknown';
 
-/** The ad-break marker. */
-export const BREAK_LABEL = 'Break';
-
 /** Labels of music and stings rather than speech, as the archive writes them. */
 const INTERLUDE_LABELS = new Set(['jingle', 'intro', 'outro', 'old changelog intro', 'snl jingle']);
 

@@ -1,11 +1,13 @@
-import { PODCASTS, podcastBySlug } from './podcasts';
+import { podcastBySlug, podcastName } from './podcasts';
 
 /** The site every episode lives on; the only origin the extension works with. */
 export const SITE_ORIGIN = 'https://changelog.com';
 
-/** Where the transcripts and show notes are edited; linked when an episode has none yet. */
+/** The match pattern of every page the extension acts on: its one host permission, content script and resource access. */
+export const SITE_MATCH = 'https://changelog.com/*';
+
+/** Where the transcripts are edited; linked when an episode has none yet. */
 export const TRANSCRIPTS_REPO_URL = 'https://github.com/thechangelog/transcripts';
-export const SHOW_NOTES_REPO_URL = 'https://github.com/thechangelog/show-notes';
 
 /**
  * One episode, named the way the site names it: `https://changelog.com/{podcast}/{slug}`.
@@ -74,6 +76,18 @@ export function parseEpisodeKey(key: string): EpisodeRef | null {
   return { podcast: match[1] as string, slug: match[2] as string };
 }
 
+/**
+ * How the extension names an episode everywhere (quotes, hits, link labels, the popup):
+ * "Ship It! #26"; for an episode without a number, "JS Party: Meet Rachel White" by its title
+ * when known, else by its slug.
+ */
+export function episodeName(episode: EpisodeRef & { number?: number | undefined; title?: string | undefined }): string {
+  const show = podcastName(episode.podcast);
+  const number = episode.number ?? episodeNumber(episode.slug);
+  if (number !== undefined) return `${show} #${number}`;
+  return `${show}: ${episode.title ?? episode.slug}`;
+}
+
 /** The episode number when the slug is one ("26"), else undefined ("meet-rachel-white"). */
 export function episodeNumber(slug: string): number | undefined {
   return /^\d+$/.test(slug) ? Number(slug) : undefined;
@@ -109,9 +123,4 @@ export function archivePath(ref: EpisodeRef): string {
   const show = podcastBySlug(ref.podcast);
   const prefix = show?.filePrefixes[0] ?? ref.podcast;
   return `${ref.podcast}/${prefix}-${ref.slug}.md`;
-}
-
-/** Every show slug with its file prefixes; used by the index build to walk the corpus. */
-export function knownPodcastSlugs(): string[] {
-  return PODCASTS.map((podcast) => podcast.slug);
 }

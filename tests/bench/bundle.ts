@@ -59,7 +59,7 @@ export async function bundleBench(): Promise<BenchGroup | null> {
     .filter((file) => relative(out, file).startsWith(`${ARCHIVE_DIR}/`))
     .reduce((sum, file) => sum + statSync(file).size, 0);
   rows.push({
-    subject: 'bundled records and catalog, installed size',
+    subject: 'bundled records and show lists, installed size',
     value: (installed - search) / MB,
     unit: 'MB',
     peer: 'raw Markdown (transcripts + notes)',
@@ -68,14 +68,14 @@ export async function bundleBench(): Promise<BenchGroup | null> {
     meets: (installed - search) / MB <= 60,
   });
   rows.push({
-    subject: 'bundled records and catalog, installed size',
+    subject: 'bundled records and show lists, installed size',
     value: (installed - search) / MB,
     unit: 'MB',
     peer: 'the same Markdown, gzip -9 per file',
     peerValue: gzippedBytes / MB,
   });
   rows.push({
-    subject: 'everything under data/ (records, catalog, archive search index)',
+    subject: 'everything under data/ (records, show lists, archive search index)',
     value: installed / MB,
     unit: 'MB',
     peer: 'the same Markdown, gzip -9 per file',

@@ -21,6 +21,15 @@ function checkAgainstTruth(fixtures: PageFixture[]) {
       const episode = buildEpisode(parts);
       expect(truthView(episode)).toEqual(truthOf(fixture.truth));
       expect(episode.title).toBe(fixture.truth.title);
+      // What the page says of a transcript it does not have (its opening "Changelog" item is no sign of a new layout).
+      const said = /legacy/.test(fixture.name)
+        ? 'legacy'
+        : /coming-soon/.test(fixture.name)
+          ? 'coming-soon'
+          : fixture.truth.hasTranscript
+            ? 'available'
+            : 'missing';
+      expect(episode.transcriptStatus).toBe(said);
     });
   }
 }

@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Popup, type PopupActions } from '@/components/Popup';
+import { Popup } from '@/components/Popup';
 import { isContentEpisode, isPopupToContent } from '@/lib/app/messages';
-import type { PopupState } from '@/lib/app/popup-state';
+import type { PopupActions, PopupState } from '@/lib/app/popup-state';
 import { buildEpisode } from '@/lib/model/build-episode';
 import { linkMarkdown, notesMarkdown } from '@/lib/model/notes-export';
 import { formatClock } from '@/lib/model/timing';
@@ -124,12 +124,12 @@ describe('the popup', () => {
     const { container, actions } = renderPopup();
     const cited = [...container.querySelectorAll('[data-testid=cited-link]')];
     expect(cited.map((li) => li.querySelector('.link-meta')?.textContent)).toEqual([
-      expect.stringMatching(/example\.com · Grace Guest at 1:35/),
-      expect.stringMatching(/github\.com · Linus Listener at 6:05/),
+      expect.stringMatching(/example\.com · Grace Guest at 1:36/),
+      expect.stringMatching(/github\.com · Linus Listener at 6:07/),
     ]);
     fireEvent.click(cited[0]?.querySelector('[data-testid=cited-seek]') as HTMLElement);
     // The play button goes to the moment the line shows.
-    expect(formatClock((actions.seek as ReturnType<typeof vi.fn>).mock.calls[0]?.[0] as number)).toBe('1:35');
+    expect(formatClock((actions.seek as ReturnType<typeof vi.fn>).mock.calls[0]?.[0] as number)).toBe('1:36');
   });
 
   it('says when the tab is not an episode page', () => {

@@ -35,7 +35,8 @@ export function availableBrowsers(): BrowserName[] {
 
 /** A tab, whichever browser drives it. */
 export interface TestPage {
-  goto(url: string): Promise<void>;
+  /** Navigates and waits for `load`; `timeoutMs` for pages far larger than real ones. */
+  goto(url: string, timeoutMs?: number): Promise<void>;
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   /** Polls `fn` in the page until it returns a truthy value. */
   waitFor<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
@@ -136,8 +137,8 @@ function wrapPlaywright(page: PlaywrightPage): TestPage {
   return {
     errors: log.errors,
     console: log.console,
-    async goto(url) {
-      await page.goto(url, { waitUntil: 'load' });
+    async goto(url, timeoutMs = 30_000) {
+      await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     waitFor: waitInPage((expression) => page.evaluate(expression)),
@@ -160,9 +161,9 @@ function wrapPuppeteer(page: PuppeteerPage): TestPage {
   return {
     errors: log.errors,
     console: log.console,
-    async goto(url) {
+    async goto(url, timeoutMs = 30_000) {
       if (!url.startsWith('moz-extension://')) {
-        await page.goto(url, { waitUntil: 'load' });
+        await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
         return;
       }
       // Firefox never reports extension pages as loaded over BiDi, so `goto` would wait forever
