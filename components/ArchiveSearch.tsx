@@ -106,7 +106,7 @@ function HitRow({
         onClick={async (event) => {
           if (!seekInPage) return;
           event.preventDefault();
-          if (!(await seekInPage(episode.podcast, episode.slug, hit.start))) window.open(moment, '_blank', 'noopener');
+          if (!(await seekInPage(episode.podcast, episode.slug, hit.start))) window.open(moment, '_blank', 'noopener,noreferrer');
         }}
       >
         <PlayIcon />

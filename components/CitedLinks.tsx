@@ -1,6 +1,7 @@
 /** The popup's links cited inside the transcript: who cited them and when, a copy and a play button. */
 import type { CitedLink } from '@/lib/model/episode';
 import { formatClock } from '@/lib/model/timing';
+import { ExternalLink } from './ExternalLink';
 import { CopyIcon, PlayIcon } from './icons';
 
 export function CitedLinks({
@@ -22,9 +23,9 @@ export function CitedLinks({
         {links.map((link, i) => (
           <li key={`${i}-${link.url}`} class="link" data-testid="cited-link">
             <div class="link-main">
-              <a data-testid="link" href={link.url} target="_blank" rel="noopener noreferrer">
+              <ExternalLink data-testid="link" url={link.url}>
                 {link.text}
-              </a>
+              </ExternalLink>
               <button
                 type="button"
                 class="icon-button"

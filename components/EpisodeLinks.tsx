@@ -4,12 +4,12 @@
  * sponsors, and the result of the last action.
  */
 import { useMemo, useState } from 'preact/hooks';
-import type { Episode, NotesSection } from '@/lib/model/episode';
+import type { PopupActions, PopupEpisode } from '@/lib/app/popup-state';
+import type { NotesSection } from '@/lib/model/episode';
 import { filterCitedLinks, filterLinks, notesMarkdown, plainUrls } from '@/lib/model/notes-export';
 import { formatClock } from '@/lib/model/timing';
 import { podcastName } from '@/lib/site/podcasts';
 import { episodeName } from '@/lib/site/urls';
-import type { PopupActions } from '../lib/app/popup-state';
 import { CitedLinks } from './CitedLinks';
 import { FeaturedPeople } from './FeaturedPeople';
 import { ShowNotes } from './ShowNotes';
@@ -25,7 +25,7 @@ export function EpisodeLinks({
   from,
   actions,
 }: {
-  episode: Episode;
+  episode: PopupEpisode;
   canSeek: boolean;
   from: 'page' | 'bundle';
   actions: PopupActions;

@@ -1,5 +1,6 @@
 /** The popup's people featured in the episode, with their profiles and links (from the page). */
 import type { FeaturedPerson } from '@/lib/model/episode';
+import { ExternalLink } from './ExternalLink';
 
 export function FeaturedPeople({ people }: { people: FeaturedPerson[] }) {
   if (people.length === 0) return null;
@@ -9,20 +10,12 @@ export function FeaturedPeople({ people }: { people: FeaturedPerson[] }) {
       <ul>
         {people.map((person) => (
           <li key={person.name}>
-            {person.profile ? (
-              <a href={person.profile} target="_blank" rel="noopener noreferrer">
-                {person.name}
-              </a>
-            ) : (
-              person.name
-            )}
+            <ExternalLink url={person.profile}>{person.name}</ExternalLink>
             {person.links.length > 0 && ' · '}
             {person.links.map((link, i) => (
               <span key={link.url}>
                 {i > 0 && ', '}
-                <a href={link.url} target="_blank" rel="noopener noreferrer">
-                  {link.text}
-                </a>
+                <ExternalLink url={link.url}>{link.text}</ExternalLink>
               </span>
             ))}
           </li>

@@ -8,6 +8,7 @@ import { type Inline, itemStart, type TranscriptItem } from '@/lib/model/episode
 import { highlight } from '@/lib/model/highlight';
 import { formatClock } from '@/lib/model/timing';
 import { LinkIcon, PageIcon, QuoteIcon } from './icons';
+import { TrustedButton } from './TrustedButton';
 
 export interface ItemRowProps {
   item: TranscriptItem;
@@ -131,8 +132,7 @@ export function ItemRow(props: ItemRowProps) {
               <PageIcon />
             </button>
           )}
-          <button
-            type="button"
+          <TrustedButton
             class="action"
             data-testid="copy-link"
             onClick={() => props.onCopyLink(item)}
@@ -140,9 +140,8 @@ export function ItemRow(props: ItemRowProps) {
             title="Copy link"
           >
             <LinkIcon />
-          </button>
-          <button
-            type="button"
+          </TrustedButton>
+          <TrustedButton
             class="action"
             data-testid="copy-quote"
             onClick={() => props.onCopyQuote(item)}
@@ -150,7 +149,7 @@ export function ItemRow(props: ItemRowProps) {
             title="Copy quote"
           >
             <QuoteIcon />
-          </button>
+          </TrustedButton>
         </span>
       </header>
       <div class="segment-text">{paragraphs}</div>

@@ -1,6 +1,7 @@
 /** The panel's header: collapse, the episode at a glance, follow-along, back to now, text size. */
 import type { PanelSettings } from '@/lib/app/settings';
 import type { Episode } from '@/lib/model/episode';
+import { TrustedButton } from './TrustedButton';
 import { nextTextSize } from './text-size';
 
 export interface PanelHeaderProps {
@@ -26,8 +27,7 @@ export function PanelHeader({ episode, settings, onSettings, canFollow, offerBac
   const meta = [`${episode.items.length} items`, `${episode.speakers.length} speakers`, durationLabel(episode)].filter(Boolean).join(' · ');
   return (
     <header class="panel-head">
-      <button
-        type="button"
+      <TrustedButton
         class="panel-toggle"
         aria-expanded={settings.collapsed ? 'false' : 'true'}
         aria-controls="panel-body"
@@ -37,12 +37,11 @@ export function PanelHeader({ episode, settings, onSettings, canFollow, offerBac
           {settings.collapsed ? '▸' : '▾'}
         </span>{' '}
         <strong>Transcript</strong> <span class="panel-meta">{meta}</span>
-      </button>
+      </TrustedButton>
       {!settings.collapsed && (
         <span class="panel-controls">
           {canFollow && (
-            <button
-              type="button"
+            <TrustedButton
               class="chip"
               data-testid="follow"
               aria-pressed={settings.follow ? 'true' : 'false'}
@@ -50,15 +49,14 @@ export function PanelHeader({ episode, settings, onSettings, canFollow, offerBac
               title="Scroll along with the audio"
             >
               Follow along
-            </button>
+            </TrustedButton>
           )}
           {canFollow && settings.follow && offerBackToNow && (
             <button type="button" class="chip chip--now" data-testid="back-to-now" onClick={onBackToNow}>
               Back to now
             </button>
           )}
-          <button
-            type="button"
+          <TrustedButton
             class="chip"
             data-testid="text-size"
             data-size={settings.textSize}
@@ -67,7 +65,7 @@ export function PanelHeader({ episode, settings, onSettings, canFollow, offerBac
             onClick={() => onSettings({ textSize: nextTextSize(settings.textSize) })}
           >
             <span aria-hidden="true">Aa</span>
-          </button>
+          </TrustedButton>
         </span>
       )}
     </header>

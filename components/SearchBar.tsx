@@ -3,6 +3,7 @@
  * matches, suggestions that would. Enter goes to the next match, Shift+Enter to the previous one.
  */
 import type { Ref } from 'preact';
+import { TrustedButton } from './TrustedButton';
 
 export interface SearchBarProps {
   query: string;
@@ -72,9 +73,9 @@ export function SearchBar(props: SearchBarProps) {
         </span>
       )}
       {searching && props.onSearchArchive && (
-        <button type="button" class="chip" data-testid="search-archive" onClick={() => props.onSearchArchive?.(props.query)}>
+        <TrustedButton class="chip" data-testid="search-archive" onClick={() => props.onSearchArchive?.(props.query)}>
           Search all episodes
-        </button>
+        </TrustedButton>
       )}
       {searching && count === 0 && props.suggestions.length > 0 && (
         <p class="suggestions">

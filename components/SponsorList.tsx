@@ -1,5 +1,6 @@
 /** The popup's sponsors of the episode, marked as sponsored, after the editorial links (from the page). */
 import type { Sponsor } from '@/lib/model/episode';
+import { ExternalLink } from './ExternalLink';
 
 export function SponsorList({ sponsors }: { sponsors: Sponsor[] }) {
   if (sponsors.length === 0) return null;
@@ -11,13 +12,9 @@ export function SponsorList({ sponsors }: { sponsors: Sponsor[] }) {
       <ul>
         {sponsors.map((sponsor) => (
           <li key={sponsor.name} data-testid="sponsor">
-            {sponsor.url ? (
-              <a href={sponsor.url} target="_blank" rel="noopener noreferrer sponsored">
-                {sponsor.name}
-              </a>
-            ) : (
+            <ExternalLink url={sponsor.url} sponsored>
               <strong>{sponsor.name}</strong>
-            )}
+            </ExternalLink>
             {sponsor.description && <p class="link-description">{sponsor.description}</p>}
           </li>
         ))}

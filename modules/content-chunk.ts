@@ -60,9 +60,10 @@ export default defineWxtModule({
     wxt.hooks.hook('build:manifestGenerated', (_, manifest) => {
       manifest.web_accessible_resources ??= [];
       // WXT turns this MV3 shape into MV2's list of strings for Firefox.
-      (manifest.web_accessible_resources as { resources: string[]; matches: string[] }[]).push({
+      (manifest.web_accessible_resources as { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[]).push({
         resources: [`${PANEL_DIR}/*`, `${PANEL_DIR}/chunks/*`],
         matches: SITE_MATCHES,
+        ...(wxt.config.browser === 'chrome' && { use_dynamic_url: true }),
       });
     });
   },

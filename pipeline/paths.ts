@@ -5,8 +5,11 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Git-ignored cache the extension build copies the bundle from (relative to the project root). */
-export const BUNDLE_CACHE_DIR = '.cache/bundled-index';
+/**
+ * Git-ignored cache the extension build copies the bundle from (relative to the project root);
+ * `CHANGELOG_BUNDLE_CACHE` moves it (tests that build a few shows keep the whole archive's intact).
+ */
+export const BUNDLE_CACHE_DIR = process.env.CHANGELOG_BUNDLE_CACHE ?? '.cache/bundled-index';
 
 export function projectRoot(): string {
   return resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { isContentEpisode, isContentSeeked, type PopupToContent } from '@/lib/app/messages';
-import type { PopupState } from '@/lib/app/popup-state';
+import { type PopupState, popupEpisode } from '@/lib/app/popup-state';
 import { isBundled, lookupEpisode } from '@/lib/archive/lookup';
 import { packageReader } from '@/lib/archive/package-file';
 import { buildEpisode } from '@/lib/model/build-episode';
@@ -19,7 +19,8 @@ export const readPackageFile = packageReader((path) => browser.runtime.getURL(pa
 async function fromBundle(ref: EpisodeRef): Promise<PopupState> {
   const found = await lookupEpisode(readPackageFile, ref, isBundled(readPackageFile, ref));
   const title = episodeName(ref);
-  if (found.status === 'found') return { kind: 'episode', episode: buildEpisode(found.parts), canSeek: false, from: 'bundle' };
+  if (found.status === 'found')
+    return { kind: 'episode', episode: popupEpisode(buildEpisode(found.parts)), canSeek: false, from: 'bundle' };
   if (found.status === 'corrupt') {
     console.warn(`[Changelog Transcripts] ${found.reason}`);
     return { kind: 'unavailable', title, reason: 'the bundled copy of this episode could not be read.' };
@@ -56,11 +57,11 @@ export async function loadPopupSource(params: URLSearchParams): Promise<PopupSou
   if (!ref || tab?.id === undefined) return { state: { kind: 'not-episode' } };
   try {
     const reply = await send(tab.id, { type: 'popup:get-episode' });
-    if (isContentEpisode(reply) && reply.parts.podcast === ref.podcast && reply.parts.slug === ref.slug) {
+    if (isContentEpisode(reply) && reply.episode.podcast === ref.podcast && reply.episode.slug === ref.slug) {
       return {
         state: {
           kind: 'episode',
-          episode: buildEpisode(reply.parts),
+          episode: reply.episode,
           canSeek: reply.canSeek,
           from: reply.source.kind === 'bundle' ? 'bundle' : 'page',
         },

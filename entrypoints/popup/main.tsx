@@ -1,7 +1,12 @@
-/** The popup's wiring: load the episode, render, and do what its buttons ask. */
+/**
+ * The popup's wiring: load the episode, render, and do what its buttons ask. Opened in a tab from
+ * the panel (`?from=panel`), it is the archive search page: it asks the background for its query,
+ * and shows the next ones the panel sends while it is open (the query is never in its URL).
+ */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/Popup';
+import { isBackgroundToPopup, MAX_QUERY_LENGTH, type PopupToBackground } from '@/lib/app/messages';
 import type { PopupActions } from '@/lib/app/popup-state';
 import { ArchiveSearchEngine } from '@/lib/archive/engine';
 import { isHttpUrl } from '@/lib/model/links';
@@ -30,10 +35,12 @@ const actions: PopupActions = {
   seek: (seconds) => seekTab(source.tabId, seconds),
 };
 
+// `?q=` runs an archive search at once, without waiting for the tab's episode.
+let archiveQuery = (params.get('q') ?? '').slice(0, MAX_QUERY_LENGTH);
+// A new query from the panel renders a fresh popup (its search box starts from the query).
+let queryGeneration = 0;
 const archive = {
   engine,
-  // `?q=` runs an archive search at once, without waiting for the tab's episode.
-  initialQuery: params.get('q') ?? '',
   // A hit of the episode open in the tab seeks its player instead of opening a new tab.
   seekInPage: async (podcast: string, slug: string, seconds: number) => {
     const shown = source.state.kind === 'episode' ? source.state.episode : undefined;
@@ -41,7 +48,32 @@ const archive = {
   },
 };
 
-const show = () => render(<Popup state={source.state} actions={actions} archive={archive} />, root);
+const show = () =>
+  render(<Popup key={queryGeneration} state={source.state} actions={actions} archive={{ ...archive, initialQuery: archiveQuery }} />, root);
+
+function showQuery(query: string): void {
+  archiveQuery = query;
+  queryGeneration++;
+  show();
+}
+
+if (params.get('from') === 'panel') {
+  browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id || !isBackgroundToPopup(message)) return undefined;
+    showQuery(message.query);
+    return (async () => {
+      const tab = await browser.tabs.getCurrent();
+      if (tab?.id !== undefined) await browser.tabs.update(tab.id, { active: true });
+      if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+      return { shown: true };
+    })();
+  });
+  const ask: PopupToBackground = { type: 'popup:take-archive-query' };
+  void browser.runtime.sendMessage(ask).then((answer: unknown) => {
+    const query = (answer as { query?: unknown } | undefined)?.query;
+    if (typeof query === 'string' && query !== '') showQuery(query.slice(0, MAX_QUERY_LENGTH));
+  });
+}
 
 show();
 void loadPopupSource(params).then((loaded) => {

@@ -7,6 +7,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { episodeRefFromUrl } from '@/lib/site/detect';
 import { SITE_MATCH } from '@/lib/site/urls';
 import { prefetchEpisode } from './bundle-reader';
+import { markTiming } from './user-timing';
 
 export default defineContentScript({
   matches: [SITE_MATCH],
@@ -15,11 +16,10 @@ export default defineContentScript({
   // page script our extension ID; the document event it also sends is enough to stop an older copy.
   noScriptStartedPostMessage: true,
   async main(ctx) {
-    // User Timing marks (shared with the page's timeline) let `npm run bench` measure this script.
-    performance.mark('changelog-transcripts:start');
+    markTiming('start');
     const ref = episodeRefFromUrl(location.href);
     if (!ref) {
-      performance.mark('changelog-transcripts:idle');
+      markTiming('idle');
       return;
     }
     // Read the episode's record while the panel's module loads: the two overlap, not queue.

@@ -11,6 +11,7 @@ import panelCss from '@/components/panel.css?inline';
 import { TranscriptPanel } from '@/components/TranscriptPanel';
 import { chooseSource, pageWins } from '@/lib/app/choose-source';
 import { type ContentToBackground, MAX_QUERY_LENGTH } from '@/lib/app/messages';
+import { popupEpisode } from '@/lib/app/popup-state';
 import type { PanelSettings } from '@/lib/app/settings';
 import { isBundled, lookupEpisode, type RecordLookup } from '@/lib/archive/lookup';
 import { buildEpisode, buildEpisodeInChunks } from '@/lib/model/build-episode';
@@ -25,6 +26,7 @@ import { copyText, showOnPage } from './page-actions';
 import { answerPopup } from './popup-bridge';
 import { panelSettings, readPanelSettings } from './settings';
 import { sitePlayer } from './site-player';
+import { markTiming } from './user-timing';
 
 /** The host element's name: `<changelog-transcript>` (part of the automation contract). */
 export const PANEL_HOST = 'changelog-transcript';
@@ -71,19 +73,21 @@ async function loadEpisode(ref: EpisodeRef, prefetched: Prefetched | undefined) 
 export async function mountPanel(ctx: ContentScriptContext, ref: EpisodeRef, prefetched?: Prefetched): Promise<void> {
   if (!isEpisodeDocument(document)) return;
   const player = sitePlayer(document, ctx.signal);
-  const loading = loadEpisode(ref, prefetched);
+  const loading = loadEpisode(ref, prefetched).then(async (loaded) => {
+    const { parts } = loaded.chosen;
+    return { ...loaded, episode: parts.items.length > SYNC_INDEX_LIMIT ? await buildEpisodeInChunks(parts) : buildEpisode(parts) };
+  });
   // The popup asks this page what it shows; it may ask before the panel is up.
   answerPopup(ctx, {
-    episode: loading.then(({ chosen }) => ({ parts: chosen.parts, source: chosen.note })),
+    episode: loading.then(({ chosen, episode }) => ({ episode: popupEpisode(episode), source: chosen.note })),
     canSeek: player.available,
     seek: player.seek,
   });
 
   const anchor = panelAnchor(document);
   if (!anchor) return;
-  const { page, chosen, settings } = await loading;
+  const { page, chosen, settings, episode } = await loading;
   if (ctx.isInvalid) return;
-  const episode = chosen.parts.items.length > SYNC_INDEX_LIMIT ? await buildEpisodeInChunks(chosen.parts) : buildEpisode(chosen.parts);
 
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
   let current: PanelSettings = settings;
@@ -145,7 +149,7 @@ export async function mountPanel(ctx: ContentScriptContext, ref: EpisodeRef, pre
     },
   });
   ui.mount();
-  performance.mark('changelog-transcripts:interactive');
+  markTiming('interactive');
 
   // `/` focuses the search when the reader is not typing somewhere else.
   ctx.addEventListener(document, 'keydown', (event) => {

@@ -4,7 +4,7 @@
  * that exist only while the player is active. Everything stops with the content script.
  */
 import type { PlayerBridge } from '@/lib/site/player';
-import { readPlayhead, seekFragment } from '@/lib/site/player';
+import { readPlayhead, seekUrl } from '@/lib/site/player';
 import { SITE_CLASSES, select } from '@/lib/site/selectors';
 
 export function sitePlayer(doc: Document, signal: AbortSignal): PlayerBridge {
@@ -14,10 +14,10 @@ export function sitePlayer(doc: Document, signal: AbortSignal): PlayerBridge {
 
   const seek = (seconds: number) => {
     if (signal.aborted) return;
-    const fragment = seekFragment(seconds, location.hash);
+    const target = seekUrl(location.href, seconds);
     // A fragment-only replace fires `hashchange` (the site's deep-link handler) without
     // adding a history entry per seek.
-    location.replace(`${location.pathname}${location.search}${fragment}`);
+    if (target) location.replace(target);
   };
 
   const subscribe = (listener: (seconds: number | null) => void) => {

@@ -6,10 +6,14 @@
  *   seek the page's player;
  * - content script → popup: the reply;
  * - content script → background (`browser.runtime.sendMessage`): open the archive search in a
- *   tab, from the panel's "Search all episodes".
+ *   tab, from the panel's "Search all episodes";
+ * - background → archive search page: show this query (a search tab already open answers, so
+ *   one tab serves every click); archive search page → background: the query it was opened for.
+ *   The query travels in messages, never in the tab's URL, so it stays out of the history.
  */
-import type { EpisodeParts } from '../model/episode';
+
 import type { SourceNote } from './choose-source';
+import { isPopupEpisode, type PopupEpisode } from './popup-state';
 
 /** The popup asks the content script of the active tab for the episode it shows. */
 export interface PopupGetEpisode {
@@ -24,10 +28,10 @@ export interface PopupSeek {
 
 export type PopupToContent = PopupGetEpisode | PopupSeek;
 
-/** The content script's answer to {@link PopupGetEpisode}: what its panel shows. */
+/** The content script's answer to {@link PopupGetEpisode}: the popup's part of what its panel shows. */
 export interface ContentEpisode {
   type: 'content:episode';
-  parts: EpisodeParts;
+  episode: PopupEpisode;
   source: SourceNote;
   /** Whether the page has the site's player (seek buttons make sense). */
   canSeek: boolean;
@@ -52,25 +56,15 @@ export function isPopupToContent(value: unknown): value is PopupToContent {
   return false;
 }
 
-/** A shallow check of the parts' shape; the views render every field as text anyway. */
-function looksLikeParts(value: unknown): value is EpisodeParts {
-  return (
-    isRecord(value) &&
-    typeof value.podcast === 'string' &&
-    typeof value.slug === 'string' &&
-    Array.isArray(value.items) &&
-    (value.notes === undefined || Array.isArray(value.notes)) &&
-    (value.sponsors === undefined || Array.isArray(value.sponsors)) &&
-    (value.featuring === undefined || Array.isArray(value.featuring))
-  );
-}
+const SOURCE_KINDS = new Set(['bundle', 'page', 'none']);
 
 export function isContentEpisode(value: unknown): value is ContentEpisode {
   return (
     isRecord(value) &&
     value.type === 'content:episode' &&
-    looksLikeParts(value.parts) &&
+    isPopupEpisode(value.episode) &&
     isRecord(value.source) &&
+    SOURCE_KINDS.has(value.source.kind as string) &&
     typeof value.canSeek === 'boolean'
   );
 }
@@ -87,7 +81,35 @@ export interface ContentOpenArchiveSearch {
 
 export type ContentToBackground = ContentOpenArchiveSearch;
 
-/** Queries longer than this are cut: nobody types more, and it bounds the tab's URL. */
+/** The background asks an open archive search page (opened from the panel) to show a query. */
+export interface BackgroundShowArchiveSearch {
+  type: 'background:show-archive-search';
+  query: string;
+}
+
+export type BackgroundToPopup = BackgroundShowArchiveSearch;
+
+/** An archive search page opened from the panel asks the background for its query. */
+export interface PopupTakeArchiveQuery {
+  type: 'popup:take-archive-query';
+}
+
+export type PopupToBackground = PopupTakeArchiveQuery;
+
+export function isBackgroundToPopup(value: unknown): value is BackgroundToPopup {
+  return (
+    isRecord(value) &&
+    value.type === 'background:show-archive-search' &&
+    typeof value.query === 'string' &&
+    value.query.length <= MAX_QUERY_LENGTH
+  );
+}
+
+export function isPopupToBackground(value: unknown): value is PopupToBackground {
+  return isRecord(value) && value.type === 'popup:take-archive-query' && Object.keys(value).length === 1;
+}
+
+/** Queries longer than this are cut: nobody types more, and it bounds what a message carries. */
 export const MAX_QUERY_LENGTH = 200;
 
 export function isContentToBackground(value: unknown): value is ContentToBackground {

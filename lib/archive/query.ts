@@ -5,7 +5,6 @@
  * group them by episode. Reads go through a {@link BundleReader}, so the same code runs in the
  * popup and in Node tests, and every byte read is counted.
  */
-import { gunzipSync } from 'fflate';
 import { fuzzinessFor, termsOf } from '../model/terms';
 import type { ArchiveMeta, MetaEpisode } from './index-format';
 import {
@@ -26,7 +25,7 @@ import {
   speakerTerm,
   unzigzag,
 } from './index-format';
-import { type BundleReader, CorruptRecordError, unpackJson } from './package-file';
+import { type BundleReader, CorruptRecordError, gunzip, unpackJson } from './package-file';
 
 /** BM25's usual constants. */
 const K1 = 1.2;
@@ -133,14 +132,6 @@ export function withinOneEdit(a: string, b: string): boolean {
   return true;
 }
 
-function decodeGzip(bytes: Uint8Array, what: string): Uint8Array {
-  try {
-    return gunzipSync(bytes);
-  } catch {
-    throw new CorruptRecordError(`${what} is not a gzip stream`);
-  }
-}
-
 /** The archive index, loaded lazily: metadata and dictionary on the first query, shards as needed. */
 export class ArchiveIndex {
   /** Bytes read from the package so far (compressed, as stored). */
@@ -178,7 +169,7 @@ export class ArchiveIndex {
       const meta = unpackJson(metaBytes) as ArchiveMeta;
       if (meta?.v !== ARCHIVE_INDEX_VERSION || !Array.isArray(meta.episodes))
         throw new CorruptRecordError('the archive index metadata is not this version');
-      const reader = new ByteReader(decodeGzip(dictBytes, DICT_FILE));
+      const reader = new ByteReader(gunzip(dictBytes, DICT_FILE));
       if (reader.varint() !== ARCHIVE_INDEX_VERSION) throw new CorruptRecordError('the archive dictionary is not this version');
       // Each entry: front coding (2 bytes), frequency and location (1 byte each) at least.
       const count = reader.count(4);
@@ -196,9 +187,9 @@ export class ArchiveIndex {
         if (bucket) bucket.push(i);
         else byLength.set(previous.length, [i]);
       }
-      const lengths = decodeGzip(lengthBytes, LENGTHS_FILE);
+      const lengths = gunzip(lengthBytes, LENGTHS_FILE);
       if (lengths.length !== meta.totalDocs) throw new CorruptRecordError('the archive lengths do not match its documents');
-      return { meta, dict: { terms, frequencies, locations, byLength }, lengths, docs: decodeDocs(decodeGzip(docBytes, DOCS_FILE), meta) };
+      return { meta, dict: { terms, frequencies, locations, byLength }, lengths, docs: decodeDocs(gunzip(docBytes, DOCS_FILE), meta) };
     })();
     return this.loaded;
   }
@@ -214,7 +205,7 @@ export class ArchiveIndex {
     const cached = this.shards.get(key);
     if (cached) return ArchiveIndex.remember(this.shards, key, cached);
     const found = this.file(shardPath(key)).then((bytes) => {
-      const reader = new ByteReader(decodeGzip(bytes, shardPath(key)));
+      const reader = new ByteReader(gunzip(bytes, shardPath(key)));
       if (reader.varint() !== ARCHIVE_INDEX_VERSION) throw new CorruptRecordError(`${shardPath(key)} is not this version`);
       // Each entry: front coding (2 bytes), document count and postings length (1 byte each) at least.
       const count = reader.count(4);
@@ -239,7 +230,7 @@ export class ArchiveIndex {
     const cached = this.dense.get(term);
     if (cached) return ArchiveIndex.remember(this.dense, term, cached);
     const found = this.file(densePath(term)).then((bytes) => ({
-      docs: bitmapToDocs(decodeGzip(bytes, densePath(term))),
+      docs: bitmapToDocs(gunzip(bytes, densePath(term))),
       frequencies: null,
     }));
     return ArchiveIndex.remember(this.dense, term, found);

@@ -8,7 +8,16 @@
  * string; a run is a string (plain text) or a short tuple. Compression is the bundle build's job.
  */
 
-import type { EpisodeParts, Inline, LinkKind, NoteLink, NotesSection, Paragraph, ParsedItem } from '../model/episode';
+import {
+  type EpisodeParts,
+  type Inline,
+  LINK_KINDS,
+  type LinkKind,
+  type NoteLink,
+  type NotesSection,
+  type Paragraph,
+  type ParsedItem,
+} from '../model/episode';
 import { domainOf, isHttpUrl } from '../model/links';
 import { parseClock } from '../model/timing';
 import { kindOfLabel, speakerOfLabel } from '../site/speakers';
@@ -145,19 +154,6 @@ function decodeParagraph(paragraph: unknown): Paragraph {
   if (!Array.isArray(paragraph)) fail('a paragraph is neither text nor a list');
   return paragraph.map(decodeRun);
 }
-
-const LINK_KINDS = new Set<LinkKind>([
-  'episode',
-  'video',
-  'repository',
-  'post',
-  'profile',
-  'package',
-  'paper',
-  'book',
-  'article',
-  'website',
-]);
 
 function decodeLink(link: unknown): NoteLink {
   if (!Array.isArray(link)) fail('a notes link is not a tuple');

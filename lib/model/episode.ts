@@ -86,6 +86,20 @@ export interface Chapter {
  */
 export type LinkKind = 'episode' | 'video' | 'repository' | 'post' | 'profile' | 'package' | 'paper' | 'book' | 'article' | 'website';
 
+/** Every {@link LinkKind}, for the checks of what comes from outside (records, the popup's messages). */
+export const LINK_KINDS: ReadonlySet<LinkKind> = new Set<LinkKind>([
+  'episode',
+  'video',
+  'repository',
+  'post',
+  'profile',
+  'package',
+  'paper',
+  'book',
+  'article',
+  'website',
+]);
+
 /** A link of the show notes, with what follows it in the notes. */
 export interface NoteLink {
   text: string;

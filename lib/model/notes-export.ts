@@ -4,29 +4,40 @@
  */
 import type { CitedLink, NoteLink, NotesSection } from './episode';
 
-/** Link text safe inside `[…]`: brackets and backslashes escaped, whitespace collapsed. */
-function markdownText(text: string): string {
+/**
+ * Characters that must not reach a paste: controls (C0 but tab and newline, DEL, C1) and the
+ * bidirectional overrides and marks that make text read other than it is (`\u202E`…).
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is what it is for.
+const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Text safe anywhere in copied Markdown: controls and bidi overrides removed, whitespace collapsed,
+ * brackets and backslashes escaped (so page text cannot make a link of its own).
+ */
+export function markdownText(text: string): string {
   return text
+    .replace(UNSAFE_CHARACTERS, '')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/([\\[\]])/g, '\\$1');
 }
 
-/** A URL safe inside `(…)`: spaces and parentheses percent-encoded. */
-function markdownUrl(url: string): string {
-  return url.replace(/ /g, '%20').replace(/\(/g, '%28').replace(/\)/g, '%29');
+/** A URL safe inside `(…)`: controls dropped, spaces and parentheses percent-encoded. */
+export function markdownUrl(url: string): string {
+  return url.replace(UNSAFE_CHARACTERS, '').replace(/ /g, '%20').replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
 /** `- [text](url) — description` */
 export function linkMarkdown(link: NoteLink): string {
   const line = `- [${markdownText(link.text)}](${markdownUrl(link.url)})`;
-  return link.description ? `${line} — ${link.description.replace(/\s+/g, ' ').trim()}` : line;
+  return link.description ? `${line} — ${markdownText(link.description)}` : line;
 }
 
 /** A section as a Markdown list, under its heading when it has one. */
 export function sectionMarkdown(section: NotesSection): string {
   const list = section.links.map(linkMarkdown).join('\n');
-  return section.heading ? `### ${section.heading}\n\n${list}` : list;
+  return section.heading ? `### ${markdownText(section.heading)}\n\n${list}` : list;
 }
 
 /** Every section with links, in order. */

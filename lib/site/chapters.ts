@@ -9,19 +9,27 @@ import { parseTimeFragment } from '../model/timing';
 import { select, selectAll } from './selectors';
 import { SITE_ORIGIN } from './urls';
 
+/**
+ * Bounds on what a page (or its chapters endpoint) can make the panel hold: far above any real
+ * episode (Changelog & Friends #47 has 14 chapters), far below what would slow a tab.
+ */
+export const CHAPTER_LIMITS = { chapters: 500, title: 300 };
+
+const chapterTitle = (text: string) => text.slice(0, CHAPTER_LIMITS.title);
+
 /** The site's chapters endpoint: `{version, chapters: [{title, number, startTime, endTime}]}`. */
 export function parseChaptersJson(json: unknown): Chapter[] {
   if (typeof json !== 'object' || json === null) return [];
   const list = (json as { chapters?: unknown }).chapters;
   if (!Array.isArray(list)) return [];
   const chapters: Chapter[] = [];
-  for (const entry of list) {
+  for (const entry of list.slice(0, CHAPTER_LIMITS.chapters)) {
     if (typeof entry !== 'object' || entry === null) continue;
     const { title, number, startTime, endTime, url } = entry as Record<string, unknown>;
     if (typeof startTime !== 'number' || !Number.isFinite(startTime) || startTime < 0) continue;
     const chapter: Chapter = {
       number: typeof number === 'number' ? number : chapters.length + 1,
-      title: typeof title === 'string' && title.trim() ? title.trim() : `Chapter ${chapters.length + 1}`,
+      title: typeof title === 'string' && title.trim() ? chapterTitle(title.trim()) : `Chapter ${chapters.length + 1}`,
       start: startTime,
       source: 'site',
     };
@@ -40,7 +48,7 @@ export function parseChaptersJson(json: unknown): Chapter[] {
 export function parseChaptersTable(section: Element | null): Chapter[] {
   if (!section) return [];
   const chapters: Chapter[] = [];
-  for (const row of selectAll(section, 'chapterRow')) {
+  for (const row of selectAll(section, 'chapterRow').slice(0, CHAPTER_LIMITS.chapters)) {
     if (row.closest('thead')) continue;
     const cells = selectAll(row, 'chapterCell');
     const startLink = select(row, 'chapterStart');
@@ -52,7 +60,7 @@ export function parseChaptersTable(section: Element | null): Chapter[] {
     const number = Number((cells[0]?.textContent ?? '').trim());
     const chapter: Chapter = {
       number: Number.isInteger(number) && number > 0 ? number : chapters.length + 1,
-      title: title || `Chapter ${chapters.length + 1}`,
+      title: chapterTitle(title) || `Chapter ${chapters.length + 1}`,
       start,
       source: 'site',
     };

@@ -241,20 +241,32 @@ function transcriptStatus(doc: ParentNode, itemCount: number): TranscriptStatus 
   return 'missing';
 }
 
+/**
+ * Bounds on the page's own facts outside the transcript (the transcript is the archive's size
+ * and handled in chunks): far above any real page, far below what would slow the panel or fill
+ * the popup's message.
+ */
+export const PAGE_LIMITS = { text: 1000, people: 100, linksPerPerson: 50, sponsors: 50 };
+
+/** Page text as the parser keeps it: whitespace collapsed, at most `PAGE_LIMITS.text` characters. */
+function pageText(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, PAGE_LIMITS.text);
+}
+
 function parseFeaturing(doc: ParentNode, base: string): FeaturedPerson[] {
   const profiles = new Map<string, string>();
   for (const avatar of selectAll(doc, 'guestAvatars')) {
-    const name = (avatar.getAttribute('title') ?? '').trim();
+    const name = pageText(avatar.getAttribute('title'));
     const url = safeHttpUrl(avatar.getAttribute('href'), base);
     if (name && url) profiles.set(name, url);
   }
   const section = sectionById(doc, 'featuring');
   const people: FeaturedPerson[] = [];
-  for (const li of section ? selectAll(section, 'featuredPerson') : []) {
+  for (const li of section ? selectAll(section, 'featuredPerson').slice(0, PAGE_LIMITS.people) : []) {
     const links: { text: string; url: string }[] = [];
-    for (const a of selectAll(li, 'featuredLink')) {
+    for (const a of selectAll(li, 'featuredLink').slice(0, PAGE_LIMITS.linksPerPerson)) {
       const url = safeHttpUrl(a.getAttribute('href'), base);
-      const text = (a.textContent ?? '').trim();
+      const text = pageText(a.textContent);
       if (url && text) links.push({ text, url });
     }
     const firstLink = select(li, 'featuredLink');
@@ -263,10 +275,7 @@ function parseFeaturing(doc: ParentNode, base: string): FeaturedPerson[] {
       if (node === firstLink) break;
       name += node.textContent ?? '';
     }
-    name = name
-      .replace(/[–—-]\s*$/u, '')
-      .replace(/\s+/g, ' ')
-      .trim();
+    name = pageText(name.replace(/[–—-]\s*$/u, ''));
     if (!name) continue;
     const person: FeaturedPerson = { name, links };
     const profile = profiles.get(name);
@@ -274,7 +283,7 @@ function parseFeaturing(doc: ParentNode, base: string): FeaturedPerson[] {
     people.push(person);
   }
   if (people.length === 0) {
-    for (const [name, profile] of profiles) people.push({ name, profile, links: [] });
+    for (const [name, profile] of [...profiles].slice(0, PAGE_LIMITS.people)) people.push({ name, profile, links: [] });
   }
   return people;
 }
@@ -284,8 +293,9 @@ function parseSponsors(doc: ParentNode, base: string): Sponsor[] {
   if (!section) return [];
   const sponsors: Sponsor[] = [];
   for (const paragraph of selectAll(section, 'sponsorParagraph')) {
+    if (sponsors.length >= PAGE_LIMITS.sponsors) break;
     const nameLink = select(paragraph, 'sponsorLink');
-    const name = (nameLink?.textContent ?? select(paragraph, 'sponsorName')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const name = pageText(nameLink?.textContent ?? select(paragraph, 'sponsorName')?.textContent);
     if (!name) continue;
     const full = (paragraph.textContent ?? '').replace(/\s+/g, ' ').trim();
     const description = full.startsWith(name)
@@ -294,7 +304,7 @@ function parseSponsors(doc: ParentNode, base: string): Sponsor[] {
           .replace(/^[\s–—:-]+/u, '')
           .trim()
       : full;
-    const sponsor: Sponsor = { name, description };
+    const sponsor: Sponsor = { name, description: pageText(description) };
     const url = safeHttpUrl(nameLink?.getAttribute('href'), base);
     if (url) sponsor.url = url;
     sponsors.push(sponsor);
@@ -343,12 +353,12 @@ export function parseEpisodePage(
 
   const title = attempt(
     'title',
-    () => select(doc, 'title')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+    () => pageText(select(doc, 'title')?.textContent),
     '',
     (v) => v === '',
   );
   if (title) parts.title = title;
-  const subtitle = select(doc, 'subtitle')?.textContent?.replace(/\s+/g, ' ').trim();
+  const subtitle = pageText(select(doc, 'subtitle')?.textContent);
   if (subtitle) parts.subtitle = subtitle;
   const number = parseNumber(doc, ref.slug);
   if (number !== undefined) parts.number = number;

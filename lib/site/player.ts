@@ -9,9 +9,27 @@
  */
 import type { Chapter, TranscriptItem } from '../model/episode';
 import { formatClock, parseClock } from '../model/timing';
+import { SITE_ORIGIN } from './urls';
 
 /** The smallest time the site's player accepts from a deep link (it ignores 0). */
 export const EARLIEST_SEEK = 0.01;
+
+/**
+ * The URL a seek replaces the location with: the page's own URL (`location.href`, whatever a
+ * `pushState` made of its path) with the seek's fragment; null when that is not a changelog.com
+ * page, so a seek never leaves the site (a path of `//evil.example/` is not a host).
+ */
+export function seekUrl(href: string, seconds: number): string | null {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return null;
+  }
+  if (url.origin !== SITE_ORIGIN) return null;
+  url.hash = seekFragment(seconds, url.hash);
+  return url.href;
+}
 
 /**
  * The fragment that makes the player seek to `seconds`, different from `currentHash` so that a

@@ -4,6 +4,7 @@
  */
 
 import { type Episode, itemStart, spokenText, type TranscriptItem } from '../model/episode';
+import { markdownText, markdownUrl } from '../model/notes-export';
 import { formatClock } from '../model/timing';
 
 import { type EpisodeRef, episodeName, timeUrl, transcriptItemUrl } from './urls';
@@ -18,9 +19,9 @@ export function itemLink(ref: EpisodeRef, item: TranscriptItem): string {
  * Timestamps are left out of the quoted words; paragraphs stay paragraphs.
  */
 export function quoteMarkdown(episode: Pick<Episode, 'podcast' | 'slug' | 'number' | 'title'>, item: TranscriptItem): string {
-  const paragraphs = item.paragraphs.map((paragraph) => spokenText(paragraph).replace(/\s+/g, ' ').trim()).filter((text) => text !== '');
+  const paragraphs = item.paragraphs.map((paragraph) => markdownText(spokenText(paragraph))).filter((text) => text !== '');
   const quoted = paragraphs.map((text) => `> ${text}`).join('\n>\n');
   const at = itemStart(item);
-  const citation = `[${episodeName(episode)} at ${formatClock(at)}](${timeUrl(episode, at)})`;
-  return `${quoted}\n\n— ${item.speaker ?? item.label}, ${citation}`;
+  const citation = `[${markdownText(episodeName(episode))} at ${formatClock(at)}](${markdownUrl(timeUrl(episode, at))})`;
+  return `${quoted}\n\n— ${markdownText(item.speaker ?? item.label)}, ${citation}`;
 }

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasSharedPages } from '../support/shared';
 import { availableBrowsers, type ExtensionBrowser, launch } from './support/browsers';
-import { clickInPanel, openWithPanel, typeInSearch } from './support/panel';
+import { openWithPanel, panelAttribute, scriptClickInPanel, trustedClickInPanel, typeInSearch } from './support/panel';
 
 for (const name of availableBrowsers()) {
   describe(`archive search in ${name}`, () => {
@@ -63,17 +63,47 @@ for (const name of availableBrowsers()) {
       await popup.close();
     });
 
-    it("the panel's Search all episodes opens the archive search in a tab", async () => {
+    it("the panel's Search all episodes opens one search tab per real click, with the query out of its URL", async () => {
       const page = await openWithPanel(browser, 'https://changelog.com/shipit/990');
+      const searchTabs = async () => (await browser.tabUrls()).filter((url) => url.includes('popup.html?from=panel'));
+      const before = (await searchTabs()).length;
       await typeInSearch(page, 'pipelines');
-      await clickInPanel(page, '[data-testid=search-archive]');
+      // The page's own script clicks the button (the shadow root is open): nothing opens.
+      await scriptClickInPanel(page, '[data-testid=search-archive]');
+      await scriptClickInPanel(page, '[data-testid=search-archive]');
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(await searchTabs()).toHaveLength(before);
+      // The listener clicks: one search tab, and the query is nowhere in a URL (so not in the history).
+      await trustedClickInPanel(page, '[data-testid=search-archive]');
       const deadline = Date.now() + 15_000;
-      let opened: string | undefined;
-      while (!opened && Date.now() < deadline) {
-        opened = (await browser.tabUrls()).find((url) => url.includes('popup.html?q=pipelines'));
-        if (!opened) await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      expect(opened).toBeDefined();
+      while ((await searchTabs()).length === before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await searchTabs()).toHaveLength(before + 1);
+      expect((await browser.tabUrls()).filter((url) => url.includes('pipelines'))).toEqual([]);
+      // A second real click shows the query in the tab already open instead of opening another.
+      await trustedClickInPanel(page, '[data-testid=search-archive]');
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(await searchTabs()).toHaveLength(before + 1);
+      expect(page.errors).toEqual([]);
+      await page.close();
+    });
+
+    it("ignores a page's synthesized clicks on the panel's settings and copies", async () => {
+      const page = await openWithPanel(browser, 'https://changelog.com/shipit/990');
+      const size = await panelAttribute(page, '[data-testid=text-size]', 'data-size');
+      await scriptClickInPanel(page, '[data-testid=text-size]');
+      await scriptClickInPanel(page, '.panel-toggle');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await panelAttribute(page, '[data-testid=text-size]', 'data-size')).toBe(size);
+      expect(await panelAttribute(page, '.panel-toggle', 'aria-expanded')).toBe('true');
+      // The listener's own click still works.
+      await trustedClickInPanel(page, '[data-testid=text-size]');
+      await page.waitFor(
+        ({ host, size }) =>
+          document.querySelector(host)?.shadowRoot?.querySelector('[data-testid=text-size]')?.getAttribute('data-size') !== size,
+        { host: 'changelog-transcript', size },
+      );
+      await trustedClickInPanel(page, '[data-testid=text-size]');
+      await trustedClickInPanel(page, '[data-testid=text-size]');
       expect(page.errors).toEqual([]);
       await page.close();
     });

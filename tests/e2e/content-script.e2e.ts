@@ -19,6 +19,18 @@ for (const name of availableBrowsers()) {
       await browser?.close();
     });
 
+    it('holds its changelog.com host permission from install, with nothing for the listener to switch on', async () => {
+      const page = await browser.newPage();
+      await page.goto(browser.extensionUrl('popup.html?episode=none/none'));
+      const granted = await page.evaluate(async () => {
+        type Api = { permissions: { contains: (p: object) => Promise<boolean> } };
+        const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
+        return (scope.browser ?? scope.chrome)?.permissions.contains({ origins: ['https://changelog.com/*'] });
+      });
+      expect(granted).toBe(true);
+      await page.close();
+    });
+
     const episodes = ['https://changelog.com/shipit/990', ...(hasSharedPages ? ['https://changelog.com/shipit/26'] : [])];
     for (const url of episodes) {
       it(`mounts on the episode page ${url}`, async () => {

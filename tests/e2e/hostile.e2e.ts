@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableBrowsers, type ExtensionBrowser, launch, type TestPage } from './support/browsers';
-import { clickInPanel, HOST, openWithPanel, resultCount, typeInSearch } from './support/panel';
+import { HOST, openWithPanel, resultCount, trustedClickInPanel, typeInSearch } from './support/panel';
 
 function pwned(page: TestPage): Promise<string[]> {
   return page.evaluate(() => Object.keys(window).filter((key) => key.startsWith('__pwned')));
@@ -24,7 +24,7 @@ for (const name of availableBrowsers()) {
     it('keeps markup as text and script URLs out of every link, in the panel and the popup', async () => {
       const page = await openWithPanel(browser, 'https://changelog.com/shipit/666');
       await typeInSearch(page, 'onerror');
-      await clickInPanel(page, '[data-testid=speaker]');
+      await trustedClickInPanel(page, '[data-testid=speaker]');
       const panel = await page.evaluate((host) => {
         const root = document.querySelector(host)?.shadowRoot;
         return {

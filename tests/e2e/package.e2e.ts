@@ -1,7 +1,8 @@
 /**
  * The built packages as a store sees them: Mozilla's addons-linter finds no error and only the
- * warnings the README justifies; permissions are storage and changelog.com; the default CSP; no
- * remote code; no JavaScript file the store would stop parsing (4 MB).
+ * warnings the README justifies; what the Chrome Web Store requires of a manifest; permissions
+ * are storage and changelog.com; an explicit strict CSP; web-accessible files narrowed to what the
+ * content script reads; no remote code; no JavaScript file the store would stop parsing (4 MB).
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -42,15 +43,50 @@ describe('the built packages', () => {
     expect(unexplained).toEqual([]);
   });
 
-  it('ask for storage and changelog.com only, keep the default CSP, and expose their files to changelog.com only', () => {
+  it('have what the Chrome Web Store requires: a version, a description of at most 132 characters, icons up to 128 px', () => {
+    for (const dir of Object.values(EXTENSION_DIRS)) {
+      const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+      expect(manifest.version).toMatch(/^\d+(\.\d+){0,3}$/);
+      expect(manifest.name.length).toBeLessThanOrEqual(75);
+      expect(manifest.description.length).toBeGreaterThan(0);
+      expect(manifest.description.length).toBeLessThanOrEqual(132);
+      expect(Object.keys(manifest.icons)).toEqual(['16', '32', '48', '96', '128']);
+      const action = manifest.action ?? manifest.browser_action;
+      expect(action.default_icon['16']).toBe(manifest.icons['16']);
+      for (const [size, path] of Object.entries<string>(manifest.icons)) {
+        const png = readFileSync(join(dir, path));
+        // A PNG's width and height stand in its IHDR chunk, bytes 16 to 24.
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)], `${path}`).toEqual([Number(size), Number(size)]);
+      }
+    }
+  });
+
+  it('ask for storage and changelog.com only, set a strict CSP, and expose only what the content script reads, to changelog.com only', () => {
+    const csp = "script-src 'self'; object-src 'none'; connect-src 'self'";
     const chrome = JSON.parse(readFileSync(join(EXTENSION_DIRS.chromium, 'manifest.json'), 'utf8'));
     expect(chrome.permissions).toEqual(['storage']);
     expect(chrome.host_permissions).toEqual(['https://changelog.com/*']);
-    expect(chrome.content_security_policy).toBeUndefined();
-    for (const entry of chrome.web_accessible_resources) expect(entry.matches).toEqual(['https://changelog.com/*']);
+    expect(chrome.content_security_policy).toEqual({ extension_pages: csp });
+    const exposed = chrome.web_accessible_resources.flatMap((entry: { resources: string[] }) => entry.resources).sort();
+    expect(exposed).toEqual([
+      'content-scripts/transcript-panel/*',
+      'content-scripts/transcript-panel/chunks/*',
+      'data/episodes/*',
+      'data/episodes/*/*',
+      'data/shows/*',
+    ]);
+    for (const entry of chrome.web_accessible_resources) {
+      expect(entry.matches).toEqual(['https://changelog.com/*']);
+      expect(entry.use_dynamic_url).toBe(true);
+    }
     const firefox = JSON.parse(readFileSync(join(EXTENSION_DIRS.firefox, 'manifest.json'), 'utf8'));
-    expect(firefox.permissions).toEqual(['storage', 'https://changelog.com/*']);
-    expect(firefox.content_security_policy).toBeUndefined();
+    expect(firefox.manifest_version).toBe(3);
+    expect(firefox.permissions).toEqual(['storage']);
+    expect(firefox.host_permissions).toEqual(['https://changelog.com/*']);
+    expect(firefox.content_security_policy).toEqual({ extension_pages: csp });
+    const firefoxExposed = firefox.web_accessible_resources.flatMap((entry: { resources: string[] }) => entry.resources).sort();
+    expect(firefoxExposed).toEqual(exposed);
+    for (const entry of firefox.web_accessible_resources) expect(entry.matches).toEqual(['https://changelog.com/*']);
   });
 
   it('carry no remote code and no JavaScript file over 4 MB', () => {

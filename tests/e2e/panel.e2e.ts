@@ -8,7 +8,6 @@ import { ownEpisodeFixtures } from '../support/own-fixtures';
 import { hasSharedPages, type PageFixture, sharedPageFixtures } from '../support/shared';
 import { availableBrowsers, type ExtensionBrowser, launch } from './support/browsers';
 import {
-  clickInPanel,
   currentItem,
   HOST,
   openWithPanel,
@@ -54,9 +53,9 @@ for (const name of availableBrowsers()) {
         expect(await page.evaluate(() => document.querySelectorAll('a[id^="transcript-"]').length)).toBe(fixture.truth.segments);
         expect(await speakerNames(page)).toEqual(fixture.truth.speakers);
         for (const speaker of fixture.truth.speakers) {
-          await clickInPanel(page, `[data-testid=speaker][data-speaker="${speaker}"]`);
+          await trustedClickInPanel(page, `[data-testid=speaker][data-speaker="${speaker}"]`);
           expect(await resultCount(page), speaker).toBe(fixture.truth.turnsBySpeaker[speaker]);
-          await clickInPanel(page, `[data-testid=speaker][data-speaker="${speaker}"]`);
+          await trustedClickInPanel(page, `[data-testid=speaker][data-speaker="${speaker}"]`);
         }
         expect(await resultCount(page)).toBe(fixture.truth.segments);
         expect(page.errors).toEqual([]);
@@ -88,8 +87,8 @@ for (const name of availableBrowsers()) {
           Number(document.querySelector(host)?.shadowRoot?.querySelectorAll('[data-testid=chapter]')[1]?.getAttribute('data-start')),
         HOST,
       );
-      await clickInPanel(page, 'li:nth-child(1) [data-testid=chapter]');
-      await clickInPanel(page, 'li:nth-child(2) [data-testid=chapter]');
+      await trustedClickInPanel(page, 'li:nth-child(1) [data-testid=chapter]');
+      await trustedClickInPanel(page, 'li:nth-child(2) [data-testid=chapter]');
       await page.waitFor(
         (expected) => ((window as unknown as { __sitePlayerSeeks?: number[] }).__sitePlayerSeeks ?? []).includes(expected),
         Math.floor(second),
@@ -224,7 +223,7 @@ for (const name of availableBrowsers()) {
     it("scrolls the page's own transcript to a turn", async () => {
       const page = await open('https://changelog.com/shipit/990');
       await page.setViewport(1000, 700);
-      await clickInPanel(page, '[data-testid=segment][data-index="5"] [aria-label^="Show"]');
+      await trustedClickInPanel(page, '[data-testid=segment][data-index="5"] [aria-label^="Show"]');
       await page.waitFor(() => {
         const box = document.getElementById('transcript-5')?.nextElementSibling?.getBoundingClientRect();
         return box && box.top >= 0 && box.bottom <= window.innerHeight;
@@ -234,11 +233,11 @@ for (const name of availableBrowsers()) {
 
     it('remembers a collapsed panel on the next episode page', async () => {
       const page = await open('https://changelog.com/shipit/990');
-      await clickInPanel(page, '.panel-toggle');
+      await trustedClickInPanel(page, '.panel-toggle');
       await page.waitFor((host) => !document.querySelector(host)?.shadowRoot?.querySelector('[data-testid=search]'), HOST);
       await page.goto('https://changelog.com/friends/990');
       await waitForInPanel(page, '.panel-toggle[aria-expanded="false"]');
-      await clickInPanel(page, '.panel-toggle');
+      await trustedClickInPanel(page, '.panel-toggle');
       await waitForInPanel(page, '[data-testid=search]');
       await page.close();
     });

@@ -9,7 +9,6 @@ import { PANEL_SETTINGS_VERSION } from '@/lib/app/settings';
 import { hasSharedPages } from '../support/shared';
 import { availableBrowsers, type ExtensionBrowser, launch, type TestPage } from './support/browsers';
 import {
-  clickInPanel,
   HOST,
   openWithPanel,
   panelAttribute,
@@ -17,6 +16,7 @@ import {
   panelText,
   playerSeeks,
   resultCount,
+  trustedClickInPanel,
   typeInSearch,
   waitForInPanel,
 } from './support/panel';
@@ -68,7 +68,7 @@ for (const name of availableBrowsers()) {
       const page = await browser.newPage();
       await page.goto('https://changelog.com/friends/990');
       await waitForInPanel(page, '.panel-toggle[aria-expanded="false"]');
-      await clickInPanel(page, '.panel-toggle');
+      await trustedClickInPanel(page, '.panel-toggle');
       await waitForInPanel(page, '[data-testid=follow]');
       expect(await panelAttribute(page, '[data-testid=follow]', 'aria-pressed')).toBe('false');
       expect(await panelAttribute(page, '[data-testid=text-size]', 'data-size')).toBe('normal');
@@ -79,7 +79,7 @@ for (const name of availableBrowsers()) {
           return text ? Number.parseFloat(getComputedStyle(text).fontSize) : 0;
         }, HOST);
       const normal = await fontSize();
-      await clickInPanel(page, '[data-testid=text-size]');
+      await trustedClickInPanel(page, '[data-testid=text-size]');
       await waitForInPanel(page, '[data-testid=text-size][data-size=large]');
       expect(await fontSize()).toBeGreaterThan(normal);
 
@@ -108,14 +108,14 @@ for (const name of availableBrowsers()) {
       }, HOST);
       expect(await resultCount(second)).toBe(30);
 
-      await clickInPanel(first, '[data-testid=seek]');
+      await trustedClickInPanel(first, '[data-testid=seek]');
       await first.waitFor(() => ((window as unknown as { __sitePlayerSeeks?: number[] }).__sitePlayerSeeks ?? []).length > 0);
       expect(await playerSeeks(second)).toEqual([]);
 
       // Folding the panel in one tab folds it in the other: one listener, one preference.
-      await clickInPanel(second, '.panel-toggle');
+      await trustedClickInPanel(second, '.panel-toggle');
       await waitForInPanel(first, '.panel-toggle[aria-expanded="false"]');
-      await clickInPanel(first, '.panel-toggle');
+      await trustedClickInPanel(first, '.panel-toggle');
       await waitForInPanel(second, '.panel-toggle[aria-expanded="true"]');
       expect(first.errors).toEqual([]);
       expect(second.errors).toEqual([]);
@@ -131,7 +131,7 @@ for (const name of availableBrowsers()) {
       expect(await panelCount(page, '[data-testid=copy-link]')).toBeGreaterThan(0);
       // Chapters still go to their place in the transcript instead of playing it.
       expect(await panelAttribute(page, '[data-testid=chapter]', 'title')).toMatch(/^Go to/);
-      await clickInPanel(page, '[data-testid=chapter]');
+      await trustedClickInPanel(page, '[data-testid=chapter]');
       expect(await playerSeeks(page)).toEqual([]);
       expect(page.errors).toEqual([]);
       await page.close();

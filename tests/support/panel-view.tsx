@@ -5,6 +5,7 @@
 import { render } from '@testing-library/preact';
 import { vi } from 'vitest';
 import { type PanelEnvironment, TranscriptPanel } from '@/components/TranscriptPanel';
+import { InputTrust } from '@/components/TrustedButton';
 import type { SourceNote } from '@/lib/app/choose-source';
 import { DEFAULT_PANEL_SETTINGS, type PanelSettings } from '@/lib/app/settings';
 import type { Episode } from '@/lib/model/episode';
@@ -27,6 +28,7 @@ export function panelEnvironment(reducedMotion: boolean) {
     showOnPage: vi.fn(),
     canShowOnPage: true,
     reducedMotion,
+    openArchiveSearch: vi.fn(),
   };
   return { env, play: (seconds: number | null) => listener?.(seconds) };
 }
@@ -38,20 +40,26 @@ export interface PanelViewOptions {
   settings?: Partial<PanelSettings>;
   /** Whether the listener asked for reduced motion; by default yes, so nothing animates. */
   reducedMotion?: boolean;
+  /**
+   * Whether the panel takes the test's synthesized events as the listener's own (by default yes);
+   * false keeps the browser's rule, under which a script's `click()` is not the listener.
+   */
+  trustInput?: boolean;
 }
 
 /** Renders the panel of `episode`; the view, its mocked environment and the settings callback. */
 export function renderPanelView(episode: Episode, options: PanelViewOptions = {}) {
   const { env, play } = panelEnvironment(options.reducedMotion ?? true);
   const onSettings = vi.fn();
-  const view = render(
+  const panel = (
     <TranscriptPanel
       episode={episode}
       source={options.source ?? { kind: 'page', reason: 'not-in-bundle' }}
       env={env}
       settings={{ ...DEFAULT_PANEL_SETTINGS, ...options.settings }}
       onSettings={onSettings}
-    />,
+    />
   );
+  const view = render(options.trustInput === false ? panel : <InputTrust.Provider value={() => true}>{panel}</InputTrust.Provider>);
   return { ...view, env, play, onSettings };
 }

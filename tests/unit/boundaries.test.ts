@@ -9,7 +9,7 @@ import { gzipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { isContentEpisode, isContentSeeked, isContentToBackground, isPopupToContent, MAX_QUERY_LENGTH } from '@/lib/app/messages';
 import { isBundled, lookupEpisode } from '@/lib/archive/lookup';
-import { CorruptRecordError, unpackJson } from '@/lib/archive/package-file';
+import { CorruptRecordError, gunzip, MAX_INFLATED_BYTES, MAX_INFLATION, unpackJson } from '@/lib/archive/package-file';
 import { ArchiveIndex } from '@/lib/archive/query';
 import { decodeRecord, encodeRecord } from '@/lib/archive/record';
 import { decodeShowList } from '@/lib/archive/show-list';
@@ -192,5 +192,18 @@ describe('search queries', () => {
     expect(before.items).toEqual([0]);
     for (const items of [[], parseTranscriptMarkdown('**A:** th th thinking')])
       expect(() => EpisodeSearch.build(items).warm(items)).not.toThrow();
+  });
+});
+
+describe('the gzip layer', () => {
+  it('refuses a stream that declares more than any bundle file inflates to, before inflating', () => {
+    const real = gzipSync(Buffer.from('{"ok":true}'));
+    expect(unpackJson(real)).toEqual({ ok: true });
+    for (const declared of [real.length * MAX_INFLATION + 1, MAX_INFLATED_BYTES + 1, 0xffffffff]) {
+      const forged = Buffer.from(real);
+      forged.writeUInt32LE(declared >>> 0, forged.length - 4);
+      expect(() => gunzip(forged, 'forged')).toThrow(/declares/);
+    }
+    expect(() => gunzip(new Uint8Array(4), 'short')).toThrow(CorruptRecordError);
   });
 });

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { buildEpisode } from '@/lib/model/build-episode';
-import { parseEpisodePage } from '@/lib/site/page';
+import { CHAPTER_LIMITS, parseChaptersJson } from '@/lib/site/chapters';
+import { PAGE_LIMITS, parseEpisodePage } from '@/lib/site/page';
 import { parseEpisodeUrl } from '@/lib/site/urls';
 import { ownEpisodeFixtures } from '../support/own-fixtures';
 import { hasSharedPages, needs, type PageFixture, sharedPageFixtures } from '../support/shared';
@@ -41,4 +42,27 @@ describe(needs(hasSharedPages, 'page parser on the shared changelog.com fixtures
 
 describe('page parser on our own fixtures', () => {
   checkAgainstTruth(ownEpisodeFixtures());
+});
+
+describe('what a page can make the panel hold', () => {
+  it('caps chapters, people, sponsors and the page strings', () => {
+    const many = { chapters: Array.from({ length: 10_000 }, (_, i) => ({ title: 'x'.repeat(5000), number: i + 1, startTime: i })) };
+    const chapters = parseChaptersJson(many);
+    expect(chapters).toHaveLength(CHAPTER_LIMITS.chapters);
+    expect(Math.max(...chapters.map((chapter) => chapter.title.length))).toBeLessThanOrEqual(CHAPTER_LIMITS.title);
+    const [fixture] = ownEpisodeFixtures();
+    if (!fixture) throw new Error('no own fixture');
+    const sponsors = Array.from(
+      { length: 1000 },
+      (_, i) => `<p><strong><a href="https://example.com/${i}">S${i}</a></strong> ${'y'.repeat(3000)}</p>`,
+    ).join('');
+    const html = fixture.html
+      .replace(/(<h1 class="episode-header-title">)[^<]*/, `$1${'T'.repeat(100_000)}`)
+      .replace(/(<a id="sponsors"[^>]*><\/a>)/, `$1${sponsors}`);
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    const { parts } = parseEpisodePage(doc, { podcast: fixture.truth.podcast, slug: fixture.truth.slug }, fixture.truth.url);
+    expect(parts.title?.length).toBe(PAGE_LIMITS.text);
+    expect(parts.sponsors).toHaveLength(PAGE_LIMITS.sponsors);
+    for (const sponsor of parts.sponsors ?? []) expect(sponsor.description.length).toBeLessThanOrEqual(PAGE_LIMITS.text);
+  });
 });

@@ -185,6 +185,22 @@ describe('the transcript panel', () => {
     expect(note?.querySelector('a')?.getAttribute('href')).toBe('https://github.com/thechangelog/transcripts');
   });
 
+  it("ignores a page script's synthesized clicks on what opens tabs, copies or changes settings", async () => {
+    const { container, env, onSettings } = renderPanelView(fixtureEpisode(), { trustInput: false });
+    const input = container.querySelector('[data-testid=search]') as HTMLInputElement;
+    fireEvent.input(input, { target: { value: 'pipeline' } });
+    for (const hook of ['follow', 'text-size', 'copy-link', 'copy-quote', 'search-archive']) {
+      const button = container.querySelector(`[data-testid=${hook}]`) as HTMLButtonElement | null;
+      expect(button, hook).not.toBeNull();
+      button?.click();
+    }
+    (container.querySelector('.panel-toggle') as HTMLButtonElement).click();
+    await Promise.resolve();
+    expect(onSettings).not.toHaveBeenCalled();
+    expect(env.copy).not.toHaveBeenCalled();
+    expect(env.openArchiveSearch).not.toHaveBeenCalled();
+  });
+
   it('renders hostile text as text', () => {
     const hostile = buildEpisode({
       podcast: 'shipit',

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '@/components/Popup';
 import { isContentEpisode, isPopupToContent } from '@/lib/app/messages';
 import type { PopupActions, PopupState } from '@/lib/app/popup-state';
+import { POPUP_LIMITS, popupEpisode } from '@/lib/app/popup-state';
 import { buildEpisode } from '@/lib/model/build-episode';
 import { linkMarkdown, notesMarkdown } from '@/lib/model/notes-export';
 import { formatClock } from '@/lib/model/timing';
@@ -132,6 +133,25 @@ describe('the popup', () => {
     expect(formatClock((actions.seek as ReturnType<typeof vi.fn>).mock.calls[0]?.[0] as number)).toBe('1:36');
   });
 
+  it('draws only http(s) links, whatever reaches the view', () => {
+    const episode = (state() as Extract<PopupState, { kind: 'episode' }>).episode;
+    const { container } = renderPopup({
+      kind: 'episode',
+      canSeek: true,
+      from: 'page',
+      episode: {
+        ...episode,
+        featuring: [{ name: 'Eve', profile: 'javascript:alert(1)', links: [{ text: 'site', url: 'data:text/html,x' }] }],
+        sponsors: [{ name: 'Evil Corp', url: 'vbscript:x', description: 'No.' }],
+        transcriptLinks: [{ text: 'here', url: 'javascript:alert(2)', domain: '', item: 0, speaker: null, at: 0 }],
+      },
+    });
+    const hrefs = [...container.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '');
+    expect(hrefs.filter((href) => !/^https?:\/\//.test(href))).toEqual([]);
+    expect(container.textContent).toContain('Eve');
+    expect(container.textContent).toContain('Evil Corp');
+  });
+
   it('says when the tab is not an episode page', () => {
     const { container } = renderPopup({ kind: 'not-episode' });
     expect(container.querySelector('[data-testid=not-episode]')?.textContent).toMatch(/not a Changelog episode page/);
@@ -163,14 +183,28 @@ describe('messages', () => {
     ]) {
       expect(isPopupToContent(bad)).toBe(false);
     }
+    const shown = popupEpisode((state() as Extract<PopupState, { kind: 'episode' }>).episode as never);
+    const reply = (episode: unknown) => ({
+      type: 'content:episode',
+      episode,
+      source: { kind: 'page', reason: 'not-in-bundle' },
+      canSeek: true,
+    });
+    expect(isContentEpisode(reply(shown))).toBe(true);
+    // Checked all the way down: a link that is not http(s), text beyond bounds, a count beyond bounds.
+    const [first] = shown.notes;
+    const withLink = (url: string) => ({ ...shown, notes: [{ ...first, links: [{ ...first?.links[0], url }] }] });
+    expect(isContentEpisode(reply(withLink('javascript:alert(1)')))).toBe(false);
+    expect(isContentEpisode(reply({ ...shown, title: 'x'.repeat(POPUP_LIMITS.text + 1) }))).toBe(false);
     expect(
-      isContentEpisode({
-        type: 'content:episode',
-        parts: { podcast: 'shipit', slug: '1', items: [] },
-        source: { kind: 'none' },
-        canSeek: true,
-      }),
-    ).toBe(true);
-    expect(isContentEpisode({ type: 'content:episode', parts: { podcast: 'shipit' }, source: {}, canSeek: true })).toBe(false);
+      isContentEpisode(
+        reply({ ...shown, sponsors: Array.from({ length: POPUP_LIMITS.sponsors + 1 }, () => ({ name: 'a', description: '' })) }),
+      ),
+    ).toBe(false);
+    expect(isContentEpisode(reply({ ...shown, featuring: [{ name: 'Eve', profile: 'data:text/html,x', links: [] }] }))).toBe(false);
+    expect(isContentEpisode({ ...reply(shown), source: { kind: 'elsewhere' } })).toBe(false);
+    expect(isContentEpisode({ type: 'content:episode', episode: { podcast: 'shipit' }, source: {}, canSeek: true })).toBe(false);
+    // What the page sends is what the popup shows: no transcript.
+    expect(Object.keys(shown).sort()).toEqual(['featuring', 'notes', 'number', 'podcast', 'slug', 'sponsors', 'title', 'transcriptLinks']);
   });
 });

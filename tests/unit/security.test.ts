@@ -7,6 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { notesMarkdown } from '@/lib/model/notes-export';
+import { seekUrl } from '@/lib/site/player';
+import { quoteMarkdown } from '@/lib/site/quote';
+import { SITE_MATCH } from '@/lib/site/urls';
 import { PROJECT_ROOT } from '../support/shared';
 
 function sources(dir: string): string[] {
@@ -65,6 +69,56 @@ describe('security', () => {
   it('asks for storage and changelog.com only', async () => {
     const config = readFileSync(join(PROJECT_ROOT, 'wxt.config.ts'), 'utf8');
     expect(config).toMatch(/permissions: \['storage'\]/);
-    expect(config).toMatch(/host_permissions: \['https:\/\/changelog\.com\/\*'\]/);
+    expect(config).toMatch(/host_permissions: \[SITE_MATCH\]/);
+    expect(SITE_MATCH).toBe('https://changelog.com/*');
+  });
+});
+
+describe('copied Markdown', () => {
+  const hostile = 'Look [here](javascript:alert(1)) \u202Egnp.exe\u202C\u0007 \\ end';
+  const item = {
+    index: 3,
+    label: 'Eve] [x](https://evil.example)',
+    speaker: 'Eve] [x](https://evil.example)',
+    kind: 'speech' as const,
+    paragraphs: [[{ kind: 'text' as const, text: hostile }]],
+    words: 6,
+    estimatedStart: 61,
+  };
+
+  it('escapes brackets and strips bidi and control characters in quotes', () => {
+    const quote = quoteMarkdown({ podcast: 'shipit', slug: '26', number: 26 }, item);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for control characters.
+    expect(quote).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u0000-\u0008]/u);
+    // The only link is the citation's: page text cannot make one.
+    expect(quote.match(/(?<!\\)\]\(/g)).toHaveLength(1);
+    expect(quote).toContain('\\[here\\](javascript:alert(1))');
+    expect(quote).toMatch(
+      /— Eve\\\] \\\[x\\\]\(https:\/\/evil\.example\), \[Ship It! #26 at 1:01\]\(https:\/\/changelog\.com\/shipit\/26#t=61\)$/,
+    );
+  });
+
+  it('does the same in copied show-note links, headings and descriptions', () => {
+    const section = {
+      heading: 'Links [x](https://evil.example)\u202E',
+      links: [{ text: hostile, url: 'https://example.com/a(b) c', domain: 'example.com', kind: 'website' as const, description: hostile }],
+    };
+    const markdown = notesMarkdown([section]);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for control characters.
+    expect(markdown).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u0000-\u0008]/u);
+    expect(markdown.match(/(?<!\\)\]\(/g)).toHaveLength(1);
+    expect(markdown).toContain('(https://example.com/a%28b%29%20c)');
+  });
+});
+
+describe('seeking', () => {
+  it('stays on changelog.com whatever a pushState made of the path', () => {
+    // `history.pushState(null, '', '/.//evil.example/x')` leaves the page at this URL; its path
+    // read as a URL of its own is protocol-relative, and would leave the site.
+    expect(seekUrl('https://changelog.com//evil.example/x?a=1#t=5', 255)).toBe('https://changelog.com//evil.example/x?a=1#t=255');
+    expect(new URL(seekUrl('https://changelog.com//evil.example/x', 10) as string).host).toBe('changelog.com');
+    expect(seekUrl('https://changelog.com/shipit/26', 0)).toBe('https://changelog.com/shipit/26#t=0.01');
+    expect(seekUrl('https://evil.example/shipit/26', 10)).toBeNull();
+    expect(seekUrl('not a url', 10)).toBeNull();
   });
 });

@@ -17,9 +17,11 @@ export type BrowserName = 'chromium' | 'firefox';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
+/** The built extensions; `EXTENSION_BUILD_SUFFIX=-bench` picks the benchmark build (`wxt build --mode bench`). */
+const BUILD_SUFFIX = process.env.EXTENSION_BUILD_SUFFIX ?? '';
 export const EXTENSION_DIRS: Record<BrowserName, string> = {
-  chromium: join(PROJECT_ROOT, '.output/chrome-mv3'),
-  firefox: join(PROJECT_ROOT, '.output/firefox-mv2'),
+  chromium: join(PROJECT_ROOT, `.output/chrome-mv3${BUILD_SUFFIX}`),
+  firefox: join(PROJECT_ROOT, `.output/firefox-mv3${BUILD_SUFFIX}`),
 };
 
 /** A fixed internal UUID for the Firefox install, so `moz-extension://…/popup.html` is known. */

@@ -70,8 +70,12 @@ export function speakerNames(page: TestPage): Promise<string[]> {
   );
 }
 
-/** Clicks the first element matching `selector` inside the panel (a DOM click). */
-export async function clickInPanel(page: TestPage, selector: string): Promise<void> {
+/**
+ * What a changelog.com page's own script can do to the panel: `element.click()` through the open
+ * shadow root. Not the listener's input (the event is not trusted); tests of what a person does
+ * use {@link trustedClickInPanel}.
+ */
+export async function scriptClickInPanel(page: TestPage, selector: string): Promise<void> {
   const clicked = await page.evaluate(
     ({ host, selector }) => {
       const element = document.querySelector(host)?.shadowRoot?.querySelector<HTMLElement>(selector);
@@ -86,10 +90,12 @@ export async function clickInPanel(page: TestPage, selector: string): Promise<vo
 /** A real mouse click at the centre of the first element matching `selector` in the panel. */
 export async function trustedClickInPanel(page: TestPage, selector: string): Promise<void> {
   const point = await page.evaluate(
-    ({ host, selector }) => {
+    async ({ host, selector }) => {
       const element = document.querySelector(host)?.shadowRoot?.querySelector<HTMLElement>(selector);
       if (!element) return null;
-      element.scrollIntoView({ block: 'center' });
+      element.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
+      // Measure once the scroll has been laid out, so the click lands on this element.
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       const box = element.getBoundingClientRect();
       return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
     },
