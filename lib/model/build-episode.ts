@@ -5,9 +5,9 @@
  */
 import { deriveChapters } from './chapters';
 import type { Chapter, CitedLink, Episode, EpisodeParts, ParsedItem, SpeakerStats, TranscriptItem } from './episode';
-import { explicitStart, itemStart, spokenItemText } from './episode';
+import { explicitStart, itemStart } from './episode';
 import { domainOf } from './links';
-import { termsOf } from './terms';
+import { normalizeTerm, termsOf, tokenize } from './terms';
 import { estimateStarts, type TimedItem, type TimingHints } from './timing';
 
 function isSpace(code: number): boolean {
@@ -65,6 +65,37 @@ export function timingInput(item: ParsedItem, measured = measureItem(item)): Tim
 
 /** The first words of a chapter title the site took from its opening item ("Yeah. Well, the beans are plural…"). */
 const TITLE_WORDS = 3;
+/** How much of an item's opening a chapter title can quote, and how much holds its first words. */
+const TITLE_CHARS = 400;
+const KEY_CHARS = 160;
+
+/** The first `chars` characters an item says (timestamps as spaces), and whether it says more. */
+function openingText(item: ParsedItem, chars: number): { text: string; cut: boolean } {
+  let text = '';
+  for (const paragraph of item.paragraphs) {
+    for (const run of paragraph) {
+      text += run.kind === 'timestamp' ? ' ' : run.text;
+      if (text.length >= chars) return { text: text.slice(0, chars), cut: true };
+    }
+    text += ' ';
+  }
+  return { text, cut: false };
+}
+
+/** An item's first three words, normalized and joined; null when it says fewer. */
+function openingKey(item: ParsedItem): string | null {
+  const { text, cut } = openingText(item, KEY_CHARS);
+  const words = tokenize(text);
+  // The last word of a cut text may be cut too.
+  const whole = cut ? words.slice(0, -1) : words;
+  const key: string[] = [];
+  for (const word of whole) {
+    const term = normalizeTerm(word);
+    if (term) key.push(term);
+    if (key.length === TITLE_WORDS) return key.join(' ');
+  }
+  return null;
+}
 
 /**
  * Chapters as known starts of items: the site names a chapter after the first words of the item
@@ -72,13 +103,13 @@ const TITLE_WORDS = 3;
  * that chapter's time. Titles that are not such a quote ("Intro", "Sponsor: Fly") anchor nothing.
  */
 export function chapterStarts(chapters: readonly Chapter[], items: readonly ParsedItem[]): { item: number; seconds: number }[] {
-  const opening = (item: ParsedItem) => termsOf(spokenItemText(item).slice(0, 400));
-  // Items by their first words, computed once, so a page of many items and chapters stays linear.
+  const opening = (item: ParsedItem) => termsOf(openingText(item, TITLE_CHARS).text);
+  // Items by their first words, computed once and cheaply (a few words each, not the whole
+  // text), so a page of many items and chapters stays linear and the panel's start stays fast.
   const byOpening = new Map<string, number[]>();
   items.forEach((item, i) => {
-    const words = opening(item);
-    if (words.length < TITLE_WORDS) return;
-    const key = words.slice(0, TITLE_WORDS).join(' ');
+    const key = openingKey(item);
+    if (key === null) return;
     const list = byOpening.get(key);
     if (list) list.push(i);
     else byOpening.set(key, [i]);
