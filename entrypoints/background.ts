@@ -9,7 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { type BackgroundToPopup, isContentToBackground, isPopupToBackground, MAX_QUERY_LENGTH } from '@/lib/app/messages';
+import { type BackgroundToPopup, isContentToBackground, isPopupToBackground } from '@/lib/app/messages';
 import { SITE_ORIGIN } from '@/lib/site/urls';
 
 /** The archive search page as the panel opens it (its `?from=panel` makes it ask for its query). */
@@ -36,7 +36,7 @@ export default defineBackground(() => {
     if (sender.id !== browser.runtime.id) return undefined;
     const url = sender.url ?? '';
     if (sender.tab !== undefined && url.startsWith(`${SITE_ORIGIN}/`) && isContentToBackground(message)) {
-      pendingQuery = message.query.trim().slice(0, MAX_QUERY_LENGTH);
+      pendingQuery = message.query.trim(); // isContentToBackground bounds its length.
       return (async () => {
         if (await showInOpenPage(pendingQuery)) return { ok: true };
         if (Date.now() - openedAt < OPENING_MS) return { ok: true }; // That tab takes the new query when it loads.

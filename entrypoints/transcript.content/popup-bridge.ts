@@ -10,8 +10,8 @@ import { type ContentToPopup, isPopupToContent } from '@/lib/app/messages';
 import type { PopupEpisode } from '@/lib/app/popup-state';
 
 export interface BridgeSource {
-  /** Resolves to the popup's part of what the panel shows, once it has loaded. */
-  episode: Promise<{ episode: PopupEpisode; source: SourceNote }>;
+  /** The popup's part of what the panel shows, once it has loaded; made when the popup asks. */
+  episode: () => Promise<{ episode: PopupEpisode; source: SourceNote }>;
   canSeek: boolean;
   seek: (seconds: number) => void;
 }
@@ -33,7 +33,7 @@ export function answerPopup(ctx: ContentScriptContext, bridge: BridgeSource): vo
       if (bridge.canSeek) bridge.seek(message.seconds);
       return Promise.resolve({ type: 'content:seeked', ok: bridge.canSeek });
     }
-    return bridge.episode.then(({ episode, source }) => ({ type: 'content:episode', episode, source, canSeek: bridge.canSeek }));
+    return bridge.episode().then(({ episode, source }) => ({ type: 'content:episode', episode, source, canSeek: bridge.canSeek }));
   };
   browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => {

@@ -13,7 +13,7 @@
  */
 
 import type { SourceNote } from './choose-source';
-import { isPopupEpisode, type PopupEpisode } from './popup-state';
+import { isPopupEpisode, isRecord, type PopupEpisode } from './popup-state';
 
 /** The popup asks the content script of the active tab for the episode it shows. */
 export interface PopupGetEpisode {
@@ -44,10 +44,6 @@ export interface ContentSeeked {
 }
 
 export type ContentToPopup = ContentEpisode | ContentSeeked;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function isPopupToContent(value: unknown): value is PopupToContent {
   if (!isRecord(value)) return false;

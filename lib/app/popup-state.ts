@@ -63,7 +63,8 @@ export function popupEpisode(episode: Episode): PopupEpisode {
   return shown;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A plain object: where every check of a value from outside (a message, its parts) starts. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length <= POPUP_LIMITS.text;

@@ -157,7 +157,7 @@ function consistent<T extends { seconds: number }>(points: readonly T[]): T[] {
 /** Speaker rates fitted to the stretches between anchors that have no gap in them. */
 function fitRates(
   items: readonly TimedItem[],
-  anchors: readonly { item: number; word: number; seconds: number }[],
+  anchors: readonly { item: number; said: number; seconds: number }[],
   model: typeof TIMING_MODEL,
 ): { episode: number; bySpeaker: Map<string, number> } {
   const speakers = new Map<string, number>();
@@ -176,9 +176,9 @@ function fitRates(
     for (let i = from.item; i <= to.item && !gap; i++) {
       const item = items[i] as TimedItem;
       // A break's gap follows its timestamp: inside the stretch unless the stretch ends at that timestamp.
-      if (item.isBreak && !(i === to.item && to.word === 0)) gap = true;
-      const first = i === from.item ? from.word : 0;
-      const last = i === to.item ? to.word : item.length;
+      if (item.isBreak && !(i === to.item && to.said === 0)) gap = true;
+      const first = i === from.item ? from.said : 0;
+      const last = i === to.item ? to.said : item.length;
       if (i > from.item) turns++;
       const said = Math.max(0, last - first);
       if (item.speaker) {
@@ -292,17 +292,17 @@ export class Timeline {
     hints: TimingHints = {},
   ) {
     const model = hints.model ?? TIMING_MODEL;
-    const raw: { item: number; word: number; seconds: number }[] = [];
+    const raw: { item: number; said: number; seconds: number }[] = [];
     const known = new Map<number, number>();
     for (const hint of hints.itemStarts ?? []) {
       if (hint.item >= 0 && hint.item < items.length && finite(hint.seconds) && hint.seconds >= 0) known.set(hint.item, hint.seconds);
     }
     items.forEach((item, i) => {
       const fromHint = known.get(i);
-      if (fromHint !== undefined && !item.anchors.some((anchor) => anchor.before <= 0)) raw.push({ item: i, word: 0, seconds: fromHint });
+      if (fromHint !== undefined && !item.anchors.some((anchor) => anchor.before <= 0)) raw.push({ item: i, said: 0, seconds: fromHint });
       for (const anchor of item.anchors) {
         if (!finite(anchor.seconds) || anchor.seconds < 0) continue;
-        raw.push({ item: i, word: Math.max(0, Math.min(anchor.before, item.length)), seconds: anchor.seconds });
+        raw.push({ item: i, said: Math.max(0, Math.min(anchor.before, item.length)), seconds: anchor.seconds });
       }
     });
     const anchors = consistent(raw);
@@ -311,7 +311,7 @@ export class Timeline {
 
     const points: Point[] = [{ expected: 0, seconds: 0 }];
     for (const anchor of anchors) {
-      const expected = this.expectedAt(anchor.item, anchor.word);
+      const expected = this.expectedAt(anchor.item, anchor.said);
       const last = points[points.length - 1] as Point;
       if (anchor.seconds < last.seconds) continue;
       if (expected <= last.expected) last.seconds = Math.max(last.seconds, anchor.seconds);
@@ -340,11 +340,11 @@ export class Timeline {
     }
   }
 
-  /** Expected time `word` letters into item `item`; at 0: where a break begins, or where words do. */
-  private expectedAt(item: number, word: number): number {
+  /** Expected time `said` letters into item `item`; at 0: where a break begins, or where words do. */
+  private expectedAt(item: number, said: number): number {
     const layout = this.layout;
-    if (word <= 0) return ((this.items[item] as TimedItem).isBreak ? layout.itemAt[item] : layout.wordsAt[item]) as number;
-    return (layout.wordsAt[item] as number) + Math.min(word, (this.items[item] as TimedItem).length) * (layout.perLetter[item] as number);
+    if (said <= 0) return ((this.items[item] as TimedItem).isBreak ? layout.itemAt[item] : layout.wordsAt[item]) as number;
+    return (layout.wordsAt[item] as number) + Math.min(said, (this.items[item] as TimedItem).length) * (layout.perLetter[item] as number);
   }
 
   /** Expected gap time in [from, to). */
