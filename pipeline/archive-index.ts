@@ -1,7 +1,7 @@
 /**
  * Builds the archive index (Node only): every transcript item of the archive as a document,
- * postings down to the item, sharded by the first two characters of each term, so a query reads
- * the dictionary once and then only the shards of its own terms. Speakers are indexed as
+ * postings down to the item, in shards of consecutive terms, so a query reads the dictionary once
+ * and then only the shards of its own terms. Speakers are indexed as
  * pseudo-terms so "only what Liz Rice said" is one more posting list.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -17,13 +17,13 @@ import {
   DOCS_FILE,
   densePath,
   docsToBitmap,
-  IN_SHARD,
   LENGTHS_FILE,
   META_FILE,
   type MetaEpisode,
   quantizeLength,
+  SHARD_BYTES,
   SPEAKER_PREFIX,
-  shardKey,
+  shardLocation,
   shardPath,
   speakerTerm,
   writePosting,
@@ -61,6 +61,7 @@ export class ArchiveIndexBuilder {
   private readonly terms = new Map<string, TermPostings>();
   private readonly lengths: number[] = [];
   private readonly episodes: MetaEpisode[] = [];
+  private readonly episodeWords: number[] = [];
   private readonly speakerTurns = new Map<string, number>();
   private readonly labels = new Map<string, number>();
   private readonly speaking: boolean[] = [];
@@ -87,6 +88,7 @@ export class ArchiveIndexBuilder {
     const first = this.lengths.length;
     this.episodes.push([podcast, slug, number ?? null, first, items.length]);
     let previousStart = 0;
+    let words = 0;
     timeItems(items).forEach((item, i) => {
       const doc = first + i;
       let label = this.labels.get(item.label);
@@ -102,6 +104,7 @@ export class ArchiveIndexBuilder {
       const terms = termsOf(itemWords(item));
       this.lengths.push(terms.length);
       this.totalWords += terms.length;
+      words += terms.length;
       const counts = new Map<string, number>();
       for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
       for (const [term, count] of counts) this.post(term, doc, count);
@@ -110,6 +113,7 @@ export class ArchiveIndexBuilder {
         this.speakerTurns.set(item.speaker, (this.speakerTurns.get(item.speaker) ?? 0) + 1);
       }
     });
+    this.episodeWords.push(words);
   }
 
   /** Writes every file under `outDir`; returns their paths relative to it. */
@@ -128,6 +132,31 @@ export class ArchiveIndexBuilder {
     const totalDocs = this.lengths.length;
     const sorted = [...this.terms.keys()].sort();
     const isDense = (term: string) => !term.startsWith(SPEAKER_PREFIX) && (this.terms.get(term)?.count ?? 0) > totalDocs * DENSE_SHARE;
+
+    // Consecutive terms fill a shard until their postings pass SHARD_BYTES.
+    const shards: string[][] = [];
+    const location = new Map<string, number>();
+    let current: string[] = [];
+    let filled = 0;
+    let dense = 0;
+    for (const term of sorted) {
+      if (isDense(term)) {
+        location.set(term, DENSE_FILE);
+        put(densePath(term), docsToBitmap((this.terms.get(term) as TermPostings).docs, totalDocs));
+        dense++;
+        continue;
+      }
+      if (current.length > 0 && filled >= SHARD_BYTES) {
+        shards.push(current);
+        current = [];
+        filled = 0;
+      }
+      current.push(term);
+      filled += (this.terms.get(term) as TermPostings).writer.size;
+      location.set(term, shardLocation(shards.length));
+    }
+    if (current.length > 0) shards.push(current);
+
     const dict = new ByteWriter();
     dict.varint(ARCHIVE_INDEX_VERSION);
     dict.varint(sorted.length);
@@ -135,25 +164,12 @@ export class ArchiveIndexBuilder {
     for (const term of sorted) {
       writeTerm(dict, previous, term);
       dict.varint(this.terms.get(term)?.count ?? 0);
-      dict.varint(isDense(term) ? DENSE_FILE : IN_SHARD);
+      dict.varint(location.get(term) as number);
       previous = term;
     }
     put(DICT_FILE, dict.finish());
 
-    const byShard = new Map<string, string[]>();
-    let dense = 0;
-    for (const term of sorted) {
-      if (isDense(term)) {
-        put(densePath(term), docsToBitmap((this.terms.get(term) as TermPostings).docs, totalDocs));
-        dense++;
-        continue;
-      }
-      const key = shardKey(term);
-      const list = byShard.get(key);
-      if (list) list.push(term);
-      else byShard.set(key, [term]);
-    }
-    for (const [key, terms] of byShard) {
+    shards.forEach((terms, number) => {
       const shard = new ByteWriter();
       shard.varint(ARCHIVE_INDEX_VERSION);
       shard.varint(terms.length);
@@ -167,8 +183,8 @@ export class ArchiveIndexBuilder {
         shard.bytes(postings);
         before = term;
       }
-      put(shardPath(key), shard.finish());
-    }
+      put(shardPath(number), shard.finish());
+    });
 
     put(LENGTHS_FILE, Uint8Array.from(this.lengths, quantizeLength));
     put(DOCS_FILE, this.docInfo.finish());
@@ -177,6 +193,7 @@ export class ArchiveIndexBuilder {
       totalDocs: this.lengths.length,
       averageLength: this.lengths.length ? this.totalWords / this.lengths.length : 0,
       episodes: this.episodes,
+      episodeWords: this.episodeWords,
       speakers: [...this.speakerTurns].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
       labels: [...this.labels.keys()],
       speaking: this.speaking,
@@ -189,7 +206,7 @@ export class ArchiveIndexBuilder {
       terms: sorted.filter((term) => !term.startsWith(SPEAKER_PREFIX)).length,
       postings: this.postings,
       docs: this.lengths.length,
-      shards: byShard.size,
+      shards: shards.length,
       dense,
     };
   }

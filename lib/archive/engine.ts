@@ -1,16 +1,28 @@
 /**
- * The archive search as the popup uses it: the index, plus the episodes' records for snippets
- * and the phrase boost, cached for the popup's session.
+ * The archive search as the popup uses it: the index, plus the episodes' records for the phrase
+ * check and the snippets, cached for the popup's session.
  */
 
+import type { ParsedItem } from '../model/episode';
 import type { Highlighted } from '../model/highlight';
 import { type BundleReader, unpackJson } from './package-file';
-import { type ArchiveEpisodeResult, ArchiveIndex, type ArchiveQueryOptions } from './query';
+import { ArchiveIndex, type ArchiveQueryOptions, type ArchiveResults, containsPhrase, withPhrases } from './query';
 import { recordItemReader, recordPath } from './record';
-import { type EpisodeView, type ItemReader, presentResults, snippetFor } from './snippets';
+import { type EpisodeView, type ItemReader, presentResults, rankedView, snippetFor, spokenTerms } from './snippets';
 
 /** Records kept decoded between queries. */
-const RECORD_CACHE = 40;
+const RECORD_CACHE = 64;
+
+/**
+ * The phrase check reads candidate episodes' records in batches, likeliest first, and stops after
+ * the batch that finds the phrase, or before the query's reads (index and records) would pass
+ * {@link QUERY_BYTES}. A record is about 20 KB ({@link RECORD_ESTIMATE}); the first batch always
+ * reads a few.
+ */
+const PHRASE_BATCH = 16;
+const FIRST_BATCH_AT_LEAST = 4;
+const QUERY_BYTES = 1_800_000;
+const RECORD_ESTIMATE = 20_000;
 
 export interface ArchiveAnswer {
   episodes: EpisodeView[];
@@ -20,8 +32,8 @@ export interface ArchiveAnswer {
   /** The matched words, for snippets made later ({@link ArchiveSearchEngine.snippet}). */
   terms: Set<string>;
   /**
-   * `ranked`: straight from the index, speaker and time for every hit but no snippets yet;
-   * `complete`: snippets added and the exact-phrase boost applied (it needs the episodes' text).
+   * `ranked`: the final order, speaker and time for every hit but no snippets yet;
+   * `complete`: the same with the shown hits' snippets.
    */
   detail: 'ranked' | 'complete';
 }
@@ -32,6 +44,8 @@ export const SNIPPETS_SHOWN = 3;
 export class ArchiveSearchEngine {
   readonly index: ArchiveIndex;
   private readonly records = new Map<string, Promise<ItemReader | null>>();
+  /** Bytes of records read so far (compressed, as stored). */
+  recordBytes = 0;
 
   constructor(private readonly read: BundleReader) {
     this.index = new ArchiveIndex(read);
@@ -46,6 +60,7 @@ export class ArchiveSearchEngine {
     } else {
       found = this.read(recordPath(ref)).then((bytes) => {
         if (!bytes) return null;
+        this.recordBytes += bytes.length;
         const value = unpackJson(bytes);
         return recordItemReader(value);
       });
@@ -57,9 +72,10 @@ export class ArchiveSearchEngine {
   };
 
   /**
-   * Runs a query and presents its best `episodes` episodes. `onRanked` gets the index's answer
-   * first (no episode text read yet), so a view can show results while the snippets load; a
-   * quoted query skips it, since only the text can tell which items say the phrase.
+   * Runs a query and presents its best `episodes` episodes. For a query of several words, the
+   * likeliest items are first read to learn which say it as a phrase, so the order is final
+   * before anything is shown: `onRanked` gets it (speaker and time for every hit, no snippets
+   * yet) and the snippets that follow change no position.
    */
   async search(
     query: string,
@@ -67,18 +83,59 @@ export class ArchiveSearchEngine {
     episodes = 10,
     onRanked?: (answer: ArchiveAnswer) => void,
   ): Promise<ArchiveAnswer> {
-    const results = await this.index.search(query, options);
-    const totals = { totalHits: results.totalHits, partial: results.partial, terms: results.terms };
-    if (onRanked && !results.phraseOnly) {
-      onRanked({
-        ...totals,
-        totalEpisodes: results.episodes.length,
-        detail: 'ranked',
-        episodes: results.episodes.slice(0, episodes).map(rankedView),
-      });
-    }
+    const before = this.index.bytesRead + this.recordBytes;
+    const found = await this.index.search(query, options);
+    const results =
+      found.phraseCandidates.length > 0
+        ? withPhrases(found, await this.phrasesSaid(found, QUERY_BYTES - (this.index.bytesRead + this.recordBytes - before)))
+        : found;
+    const totals = {
+      totalHits: results.totalHits,
+      totalEpisodes: results.episodes.length,
+      partial: results.partial,
+      terms: results.terms,
+    };
+    onRanked?.({ ...totals, detail: 'ranked', episodes: results.episodes.slice(0, episodes).map(rankedView) });
     const views = await presentResults(results, this.loadItems, { episodes, snippets: SNIPPETS_SHOWN });
-    return { ...totals, totalEpisodes: results.phraseOnly ? views.length : results.episodes.length, detail: 'complete', episodes: views };
+    return { ...totals, detail: 'complete', episodes: views };
+  }
+
+  /**
+   * Which of the phrase candidates say the query's words in order (`podcast/slug#index`), reading
+   * about `budget` bytes of records at most.
+   */
+  private async phrasesSaid(results: ArchiveResults, budget: number): Promise<Set<string>> {
+    const said = new Set<string>();
+    const startBytes = this.recordBytes;
+    const candidates = results.phraseCandidates;
+    for (let from = 0; from < candidates.length; ) {
+      const left = budget - (this.recordBytes - startBytes);
+      const batch = Math.min(PHRASE_BATCH, Math.floor(left / RECORD_ESTIMATE), candidates.length - from);
+      const size = from === 0 ? Math.max(FIRST_BATCH_AT_LEAST, batch) : batch;
+      if (size <= 0) break;
+      const slice = candidates.slice(from, from + size);
+      from += size;
+      await Promise.all(
+        slice.map(async (candidate) => {
+          const read = await this.loadItems(candidate);
+          if (!read) return;
+          for (const index of candidate.indexes) {
+            let item: ParsedItem | undefined;
+            try {
+              item = read(index);
+            } catch {
+              item = undefined;
+            }
+            // Unquoted, the last word may still be being typed.
+            if (item && containsPhrase(spokenTerms(item), results.queryTerms, !results.phraseOnly)) {
+              said.add(`${candidate.podcast}/${candidate.slug}#${index}`);
+            }
+          }
+        }),
+      );
+      if (said.size > 0) break;
+    }
+    return said;
   }
 
   /** The snippet of one more hit of an episode (its record is usually still cached). */
@@ -90,23 +147,4 @@ export class ArchiveSearchEngine {
   async speakers(): Promise<[string, number][]> {
     return (await this.index.describe()).speakers;
   }
-}
-
-/** An episode as the index ranks it, before its text is read. */
-function rankedView(result: ArchiveEpisodeResult): EpisodeView {
-  const view: EpisodeView = {
-    podcast: result.podcast,
-    slug: result.slug,
-    readable: true,
-    hits: result.hits.map((hit) => ({
-      index: hit.index,
-      speaker: hit.label,
-      start: hit.start,
-      estimated: hit.estimated,
-      snippet: null,
-      phrase: false,
-    })),
-  };
-  if (result.number !== undefined) view.number = result.number;
-  return view;
 }

@@ -3,13 +3,15 @@
  * inside, integers are LEB128 varints and sorted terms are front-coded (bytes shared with the
  * previous term, then the rest), which is what makes 12 million postings fit in a few MB.
  *
- * - `meta.bin`: JSON: the indexed episodes in document order, speaker names, totals.
+ * - `meta.bin`: JSON: the indexed episodes in document order with their lengths in words, speaker
+ *   names, totals.
  * - `lengths.bin`: one byte per document (item): its length in words, log-quantized.
  * - `docs.bin`: per document, who says it (an index into the metadata's labels) and when (whole
  *   seconds, as a zigzag delta from the item before, doubled, plus one when the transcript gives
  *   the time rather than an estimate), so hits show speaker and time without their episode.
  * - `dict.bin`: every term with its document frequency and where its postings are, sorted.
- * - `shards/HEX.bin`: the postings of the terms whose first two UTF-16 units are HEX.
+ * - `shards/N.bin`: the postings of a run of consecutive terms, about {@link SHARD_BYTES} each
+ *   (Pagefind's chunks, in effect): a query reads only the shards its terms are in.
  * - `dense/HEX.bin`: one very common term's documents as a bitmap (a word in more than one
  *   turn in twelve: "that", "yeah"), kept out of the shards so a query for "thread" does not read
  *   "the", and smaller as a bitmap than as a list.
@@ -25,6 +27,8 @@ export interface ArchiveMeta {
   /** Mean item length in words, for BM25. */
   averageLength: number;
   episodes: MetaEpisode[];
+  /** Words said in each episode (the sum of its items' lengths), for ranking episodes by aboutness. */
+  episodeWords: number[];
   /** Speaker names as written, with their turns across the archive, most turns first. */
   speakers: [string, number][];
   /** Every item label (speaker names, `Break`, …); `docs.bin` points into this list. */
@@ -34,7 +38,7 @@ export interface ArchiveMeta {
 }
 
 /** Bumped whenever any file's shape changes; the reader refuses other versions. */
-export const ARCHIVE_INDEX_VERSION = 1;
+export const ARCHIVE_INDEX_VERSION = 3;
 
 export const ARCHIVE_DIR = `${BUNDLE_DIR}/search`;
 export const META_FILE = `${ARCHIVE_DIR}/meta.bin`;
@@ -54,23 +58,32 @@ export function unzigzag(value: number): number {
 /** Speaker "terms" start with this character, which no normalized word contains. */
 export const SPEAKER_PREFIX = '\u0001';
 
-/** The shard a term's postings live in: its first two UTF-16 code units, as hex. */
-export function shardKey(term: string): string {
-  let key = '';
-  for (let i = 0; i < 2; i++) key += (term.charCodeAt(i) || 0).toString(16).padStart(4, '0');
-  return key;
+/** A shard file by its number (see {@link shardOfLocation}). */
+export function shardPath(shard: number): string {
+  return `${ARCHIVE_DIR}/shards/${shard}.bin`;
 }
 
-export function shardPath(key: string): string {
-  return `${ARCHIVE_DIR}/shards/${key}.bin`;
-}
+/**
+ * A shard holds a run of consecutive terms (in sorted order) until their postings pass this many
+ * bytes, so a word and its completions share a file or two, and no query reads a shard of
+ * hundreds of KB for one short posting list ("co" alone once held 400 KB).
+ */
+export const SHARD_BYTES = 48 * 1024;
 
 /** Terms in more than this share of all documents get their own bitmap file. */
 export const DENSE_SHARE = 1 / 12;
 
-/** Where a term's postings are, as the dictionary records it. */
-export const IN_SHARD = 0;
-export const DENSE_FILE = 1;
+/** Where a term's postings are, as the dictionary records it: its dense file, or shard N as N + 1. */
+export const DENSE_FILE = 0;
+
+export function shardLocation(shard: number): number {
+  return shard + 1;
+}
+
+/** The shard number of a dictionary location (null for a dense term). */
+export function shardOfLocation(location: number): number | null {
+  return location === DENSE_FILE ? null : location - 1;
+}
 
 /** The bitmap file of a dense term: every UTF-16 unit of the term, as hex. */
 export function densePath(term: string): string {

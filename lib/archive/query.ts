@@ -20,7 +20,7 @@ import {
   META_FILE,
   readPostings,
   readTerm,
-  shardKey,
+  shardOfLocation,
   shardPath,
   speakerTerm,
   unzigzag,
@@ -37,8 +37,6 @@ const FUZZY_WEIGHT = 0.45;
 const MAX_EXPANSIONS = 24;
 /** Shards and dense terms kept decoded between queries (a popup session's worth). */
 const CACHE_LIMIT = 64;
-/** Other hits of an episode add this share of their score to its best hit's. */
-const EXTRA_HIT_WEIGHT = 0.2;
 
 /** One item that matched. */
 export interface ArchiveHit {
@@ -52,9 +50,11 @@ export interface ArchiveHit {
   /** Its start in whole seconds, and whether that is an estimate. */
   start: number;
   estimated: boolean;
+  /** Said as the query's exact phrase (known once the text is read, see {@link withPhrases}). */
+  phrase: boolean;
 }
 
-/** An episode with its matching items in transcript order. */
+/** An episode with its matching items in transcript order (those that say the phrase first). */
 export interface ArchiveEpisodeResult {
   podcast: string;
   slug: string;
@@ -75,6 +75,15 @@ export interface ArchiveResults {
   queryTerms: string[];
   /** True when the whole query was in quotes: only the exact phrase counts. */
   phraseOnly: boolean;
+  /** Items that may say the query as a phrase, most likely first, by episode (see {@link likelyPhrases}). */
+  phraseCandidates: PhraseCandidates[];
+}
+
+/** An episode's items (their `#transcript-N`) that hold every word of the query. */
+export interface PhraseCandidates {
+  podcast: string;
+  slug: string;
+  indexes: number[];
 }
 
 export interface ArchiveQueryOptions {
@@ -94,7 +103,7 @@ interface DocumentInfo {
 interface Dictionary {
   terms: string[];
   frequencies: Uint32Array;
-  locations: Uint8Array;
+  locations: Uint32Array;
   /** Term positions by length, so a typo search looks only at words of about the same length. */
   byLength: Map<number, number[]>;
 }
@@ -137,7 +146,7 @@ export class ArchiveIndex {
   /** Bytes read from the package so far (compressed, as stored). */
   bytesRead = 0;
   private loaded: Promise<Loaded> | null = null;
-  private readonly shards = new Map<string, Promise<Map<string, () => Postings>>>();
+  private readonly shards = new Map<number, Promise<Map<string, () => Postings>>>();
   private readonly dense = new Map<string, Promise<Postings>>();
 
   /** Keeps the most recently used `CACHE_LIMIT` entries of a cache (Maps iterate oldest first). */
@@ -175,7 +184,7 @@ export class ArchiveIndex {
       const count = reader.count(4);
       const terms: string[] = new Array(count);
       const frequencies = new Uint32Array(count);
-      const locations = new Uint8Array(count);
+      const locations = new Uint32Array(count);
       let previous = '';
       const byLength = new Map<number, number[]>();
       for (let i = 0; i < count; i++) {
@@ -189,7 +198,15 @@ export class ArchiveIndex {
       }
       const lengths = gunzip(lengthBytes, LENGTHS_FILE);
       if (lengths.length !== meta.totalDocs) throw new CorruptRecordError('the archive lengths do not match its documents');
-      return { meta, dict: { terms, frequencies, locations, byLength }, lengths, docs: decodeDocs(gunzip(docBytes, DOCS_FILE), meta) };
+      if (!Array.isArray(meta.episodeWords) || meta.episodeWords.length !== meta.episodes.length)
+        throw new CorruptRecordError('the archive index metadata has no episode lengths');
+      return {
+        meta,
+        dict: { terms, frequencies, locations, byLength },
+        lengths,
+        docs: decodeDocs(gunzip(docBytes, DOCS_FILE), meta),
+        docEpisode: episodesOfDocs(meta),
+      };
     })();
     return this.loaded;
   }
@@ -201,7 +218,7 @@ export class ArchiveIndex {
   }
 
   /** A shard's terms, each with its postings still encoded: decoded only when a query asks. */
-  private shard(key: string): Promise<Map<string, () => Postings>> {
+  private shard(key: number): Promise<Map<string, () => Postings>> {
     const cached = this.shards.get(key);
     if (cached) return ArchiveIndex.remember(this.shards, key, cached);
     const found = this.file(shardPath(key)).then((bytes) => {
@@ -238,8 +255,9 @@ export class ArchiveIndex {
 
   private async postings(dict: Dictionary, at: number): Promise<Postings> {
     const term = dict.terms[at] as string;
-    if (dict.locations[at] === DENSE_FILE) return this.denseTerm(term);
-    const shard = await this.shard(shardKey(term));
+    const number = shardOfLocation(dict.locations[at] as number);
+    if (number === null) return this.denseTerm(term);
+    const shard = await this.shard(number);
     return shard.get(term)?.() ?? { docs: new Uint32Array(0), frequencies: null };
   }
 
@@ -276,43 +294,30 @@ export class ArchiveIndex {
     return [...found].map(([at, weight]) => ({ at, weight }));
   }
 
-  /** Runs a query. An empty query (or one of only punctuation) finds nothing. */
+  /**
+   * Runs a query. An empty query (or one of only punctuation) finds nothing. Items need every word
+   * (or, failing that, some); episodes are ranked by how much they are about the query (BM25 over
+   * the words said in the whole episode, see {@link episodeRelevance}), and a query of several
+   * words also lists, most likely first, the items that may say it as a phrase
+   * (`phraseCandidates`): only their text can tell, so {@link withPhrases} applies the answer.
+   */
   async search(query: string, options: ArchiveQueryOptions = {}): Promise<ArchiveResults> {
     const phraseOnly = /^\s*".+"\s*$/.test(query);
     const words = termsOf(query);
-    const empty: ArchiveResults = { episodes: [], totalHits: 0, partial: false, terms: new Set(), queryTerms: words, phraseOnly };
+    const empty: ArchiveResults = {
+      episodes: [],
+      totalHits: 0,
+      partial: false,
+      terms: new Set(),
+      queryTerms: words,
+      phraseOnly,
+      phraseCandidates: [],
+    };
     if (words.length === 0) return empty;
-    const { meta, dict, lengths, docs } = await this.load();
+    const loaded = await this.load();
+    const { meta, dict, lengths, docs, docEpisode } = loaded;
     const average = meta.averageLength || 1;
     const total = meta.totalDocs;
-
-    const unique = [...new Set(words)];
-    const lastWord = words[words.length - 1];
-    // A quoted query is complete: no word of it is still being typed.
-    const expansions = unique.map((word) => this.expand(dict, word, word === lastWord && !phraseOnly));
-    const matchedTerms = new Set<string>();
-    const perWord: Map<number, number>[] = await Promise.all(
-      expansions.map(async (expansion) => {
-        const scores = new Map<number, number>();
-        const lists = await Promise.all(expansion.map(({ at }) => this.postings(dict, at)));
-        expansion.forEach(({ at, weight }, i) => {
-          const list = lists[i] as Postings;
-          if (list.docs.length === 0) return;
-          matchedTerms.add(dict.terms[at] as string);
-          const df = dict.frequencies[at] as number;
-          const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
-          for (let j = 0; j < list.docs.length; j++) {
-            const doc = list.docs[j] as number;
-            const tf = list.frequencies ? (list.frequencies[j] as number) : 1;
-            const length = dequantizeLength(lengths[doc] as number);
-            const score = weight * idf * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / average)));
-            const before = scores.get(doc);
-            if (before === undefined || score > before) scores.set(doc, score);
-          }
-        });
-        return scores;
-      }),
-    );
 
     let allowed: ((doc: number) => boolean) | null = null;
     if (options.speaker) {
@@ -321,27 +326,64 @@ export class ArchiveIndex {
         dict.terms[at] === speakerTerm(options.speaker) ? new Set((await this.postings(dict, at)).docs) : new Set<number>();
       allowed = (doc) => speakerDocs.has(doc);
     }
-    const episodeOf = (doc: number): MetaEpisode => {
-      let low = 0;
-      let high = meta.episodes.length - 1;
-      while (low < high) {
-        const middle = (low + high + 1) >> 1;
-        if ((meta.episodes[middle] as MetaEpisode)[3] <= doc) low = middle;
-        else high = middle - 1;
-      }
-      return meta.episodes[low] as MetaEpisode;
-    };
     const shows = options.shows && options.shows.size > 0 ? options.shows : null;
-    const keep = (doc: number) => (!allowed || allowed(doc)) && (!shows || shows.has(episodeOf(doc)[0]));
+    const keep = (doc: number) =>
+      (!allowed || allowed(doc)) && (!shows || shows.has((meta.episodes[docEpisode[doc] as number] as MetaEpisode)[0]));
+
+    const unique = [...new Set(words)];
+    const lastWord = words[words.length - 1];
+    // A quoted query is complete: no word of it is still being typed.
+    const expansions = unique.map((word) => this.expand(dict, word, word === lastWord && !phraseOnly));
+    const matchedTerms = new Set<string>();
+    const relevance = new EpisodeRelevance(meta);
+    const perWord = await Promise.all(
+      expansions.map(async (expansion) => {
+        const scores = new Map<number, number>();
+        /** Occurrences of the word as typed or completed (not its typos): what a phrase can be made of. */
+        const said = new Map<number, number>();
+        const about = new Map<number, number>();
+        const lists = await Promise.all(expansion.map(({ at }) => this.postings(dict, at)));
+        expansion.forEach(({ at, weight }, i) => {
+          const list = lists[i] as Postings;
+          if (list.docs.length === 0) return;
+          matchedTerms.add(dict.terms[at] as string);
+          const df = dict.frequencies[at] as number;
+          const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
+          // A dense term stores no counts: expect as many as a Poisson spread of its share gives.
+          const rate = -Math.log(Math.max(1e-9, 1 - df / total)) / average;
+          const spelled = weight !== FUZZY_WEIGHT;
+          const perEpisode = new Map<number, number>();
+          let episodes = 0;
+          let lastEpisode = -1;
+          for (let j = 0; j < list.docs.length; j++) {
+            const doc = list.docs[j] as number;
+            const episode = docEpisode[doc] as number;
+            if (episode !== lastEpisode) {
+              episodes++;
+              lastEpisode = episode;
+            }
+            if (!keep(doc)) continue;
+            const length = dequantizeLength(lengths[doc] as number);
+            const tf = list.frequencies ? (list.frequencies[j] as number) : Math.max(1, length * rate);
+            const score = weight * idf * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / average)));
+            const before = scores.get(doc);
+            if (before === undefined || score > before) scores.set(doc, score);
+            if (spelled) said.set(doc, (said.get(doc) ?? 0) + tf);
+            perEpisode.set(episode, (perEpisode.get(episode) ?? 0) + tf);
+          }
+          relevance.add(about, perEpisode, episodes, weight);
+        });
+        return { scores, said, about };
+      }),
+    );
 
     const combine = (requireAll: boolean): Map<number, number> => {
       const combined = new Map<number, number>();
-      const ordered = [...perWord].sort((a, b) => a.size - b.size);
+      const ordered = perWord.map((word) => word.scores).sort((a, b) => a.size - b.size);
       const smallest = ordered[0];
       if (!smallest) return combined;
       const candidates = requireAll ? smallest.keys() : new Set(ordered.flatMap((scores) => [...scores.keys()])).values();
       for (const doc of candidates) {
-        if (!keep(doc)) continue;
         let score = 0;
         let present = 0;
         for (const scores of ordered) {
@@ -363,36 +405,148 @@ export class ArchiveIndex {
       partial = scored.size > 0;
     }
 
-    const byEpisode = new Map<MetaEpisode, ArchiveHit[]>();
+    const byEpisode = new Map<number, ArchiveHit[]>();
     for (const [doc, score] of scored) {
-      const episode = episodeOf(doc);
-      const label = meta.labels[docs.label[doc] as number] ?? '';
+      const at = docEpisode[doc] as number;
+      const episode = meta.episodes[at] as MetaEpisode;
       const hit: ArchiveHit = {
         doc,
         index: doc - episode[3],
         score,
-        label,
+        label: meta.labels[docs.label[doc] as number] ?? '',
         start: docs.start[doc] as number,
         estimated: docs.explicit[doc] === 0,
+        phrase: false,
       };
-      const list = byEpisode.get(episode);
+      const list = byEpisode.get(at);
       if (list) list.push(hit);
-      else byEpisode.set(episode, [hit]);
+      else byEpisode.set(at, [hit]);
     }
     const episodes: ArchiveEpisodeResult[] = [];
-    for (const [episode, hits] of byEpisode) {
+    for (const [at, hits] of byEpisode) {
+      const episode = meta.episodes[at] as MetaEpisode;
+      let score = 0;
+      for (const word of perWord) score += word.about.get(at) ?? 0;
       const result: ArchiveEpisodeResult = {
         podcast: episode[0],
         slug: episode[1],
-        score: episodeScore(hits.map((hit) => hit.score)),
+        score,
         hits: hits.sort((a, b) => a.index - b.index),
       };
       if (episode[2] !== null) result.number = episode[2];
       episodes.push(result);
     }
     episodes.sort(compareEpisodes);
-    return { episodes, totalHits: scored.size, partial, terms: matchedTerms, queryTerms: words, phraseOnly };
+    const phraseCandidates =
+      words.length > 1 && !partial
+        ? likelyPhrases(
+            scored.keys(),
+            perWord.map((word) => word.said),
+            (doc) => dequantizeLength(lengths[doc] as number),
+            (doc) => docEpisode[doc] as number,
+          ).map(({ episode, docs: found }) => {
+            const owner = meta.episodes[episode] as MetaEpisode;
+            return { podcast: owner[0], slug: owner[1], indexes: found.map((doc) => doc - owner[3]) };
+          })
+        : [];
+    return { episodes, totalHits: scored.size, partial, terms: matchedTerms, queryTerms: words, phraseOnly, phraseCandidates };
   }
+}
+
+/**
+ * Episodes whose items may say a phrase, listed at most: the engine reads them, likeliest first,
+ * until one says it or its byte budget is spent (see engine.ts).
+ */
+export const PHRASE_EPISODES = 128;
+/** Items of one episode checked for the phrase at most. */
+const PHRASE_ITEMS_PER_EPISODE = 64;
+
+/**
+ * The items that hold every word of a phrase, most likely to say it first. Without positions,
+ * the likelihood is what chance alone would give: an item of L words in which the k words occur
+ * n1 … nk times holds about n1 · … · nk / L^(k−1) runs of them in order, so a short turn with each
+ * word once outranks a monologue that holds them all somewhere. Grouped into at most
+ * {@link PHRASE_EPISODES} episodes, in the order their first candidate comes.
+ */
+export function likelyPhrases(
+  docs: Iterable<number>,
+  counts: readonly ReadonlyMap<number, number>[],
+  lengthOf: (doc: number) => number,
+  episodeOf: (doc: number) => number,
+): { episode: number; docs: number[] }[] {
+  const ranked: { doc: number; likelihood: number }[] = [];
+  for (const doc of docs) {
+    const length = Math.max(1, lengthOf(doc));
+    let likelihood = 0;
+    let product = 1;
+    for (const count of counts) product *= Math.min(length, count.get(doc) ?? 0) / length;
+    likelihood = product * length;
+    if (likelihood > 0) ranked.push({ doc, likelihood });
+  }
+  ranked.sort((a, b) => b.likelihood - a.likelihood || a.doc - b.doc);
+  const byEpisode = new Map<number, number[]>();
+  for (const { doc } of ranked) {
+    const episode = episodeOf(doc);
+    const list = byEpisode.get(episode);
+    if (list) {
+      if (list.length < PHRASE_ITEMS_PER_EPISODE) list.push(doc);
+    } else if (byEpisode.size < PHRASE_EPISODES) byEpisode.set(episode, [doc]);
+  }
+  return [...byEpisode].map(([episode, found]) => ({ episode, docs: found }));
+}
+
+/** BM25's constants for whole episodes (long documents: a little less length normalisation). */
+const EPISODE_K1 = 1.2;
+const EPISODE_B = 0.75;
+
+/**
+ * How much an episode is about a word: BM25 over everything said in the episode, so the evidence
+ * of all its items adds up and saturates (the tenth mention counts less than the second), and a
+ * long episode needs more mentions than a short one. Per word, the best of its expansions counts
+ * (weighted as the item scores weigh them).
+ */
+export class EpisodeRelevance {
+  private readonly averageWords: number;
+
+  constructor(private readonly meta: ArchiveMeta) {
+    const words = meta.episodeWords;
+    this.averageWords = words.length ? words.reduce((sum, count) => sum + count, 0) / words.length || 1 : 1;
+  }
+
+  /** Folds one expansion's occurrences per episode (`perEpisode`, found in `episodes` episodes) into `scores`. */
+  add(scores: Map<number, number>, perEpisode: ReadonlyMap<number, number>, episodes: number, weight: number): void {
+    const count = this.meta.episodes.length;
+    const idf = Math.log(1 + (count - episodes + 0.5) / (episodes + 0.5));
+    for (const [episode, tf] of perEpisode) {
+      const length = this.meta.episodeWords[episode] ?? this.averageWords;
+      const score =
+        weight * idf * ((tf * (EPISODE_K1 + 1)) / (tf + EPISODE_K1 * (1 - EPISODE_B + (EPISODE_B * length) / this.averageWords)));
+      const before = scores.get(episode);
+      if (before === undefined || score > before) scores.set(episode, score);
+    }
+  }
+}
+
+/**
+ * The results once the text has said which items hold the query as a phrase (`said`, keyed
+ * `podcast/slug#index`): those items are marked and come first in their episode, and their
+ * episodes come first; a quoted query keeps only them.
+ */
+export function withPhrases(results: ArchiveResults, said: ReadonlySet<string>): ArchiveResults {
+  const episodes: ArchiveEpisodeResult[] = [];
+  let totalHits = 0;
+  for (const episode of results.episodes) {
+    const key = `${episode.podcast}/${episode.slug}#`;
+    const marked = episode.hits.map((hit) => (said.has(key + hit.index) ? { ...hit, phrase: true } : hit));
+    const phrases = marked.filter((hit) => hit.phrase);
+    if (results.phraseOnly && phrases.length === 0) continue;
+    const hits = results.phraseOnly ? phrases : [...phrases, ...marked.filter((hit) => !hit.phrase)];
+    totalHits += hits.length;
+    episodes.push({ ...episode, hits });
+  }
+  const saysIt = (episode: ArchiveEpisodeResult) => (episode.hits[0]?.phrase ? 1 : 0);
+  episodes.sort((a, b) => saysIt(b) - saysIt(a) || compareEpisodes(a, b));
+  return { ...results, episodes, totalHits: results.phraseOnly ? totalHits : results.totalHits };
 }
 
 interface Loaded {
@@ -400,6 +554,16 @@ interface Loaded {
   dict: Dictionary;
   lengths: Uint8Array;
   docs: DocumentInfo;
+  /** Each document's episode (its position in `meta.episodes`). */
+  docEpisode: Uint32Array;
+}
+
+function episodesOfDocs(meta: ArchiveMeta): Uint32Array {
+  const of = new Uint32Array(meta.totalDocs);
+  meta.episodes.forEach((episode, at) => {
+    of.fill(at, Math.min(episode[3], of.length), Math.min(episode[3] + episode[4], of.length));
+  });
+  return of;
 }
 
 /** docs.bin → per-document label, start and explicitness; starts restart at each episode. */
@@ -423,12 +587,6 @@ function decodeDocs(bytes: Uint8Array, meta: ArchiveMeta): DocumentInfo {
   return info;
 }
 
-/** An episode's score from its hits': the best one, plus a fifth of the next four. */
-export function episodeScore(scores: readonly number[]): number {
-  const best = [...scores].sort((a, b) => b - a);
-  return (best[0] ?? 0) + EXTRA_HIT_WEIGHT * best.slice(1, 5).reduce((sum, score) => sum + score, 0);
-}
-
 /**
  * Best first; among equal scores the more recent episode (the archive has no dates, so a higher
  * episode number within a show stands in for recency), then a stable order.
@@ -437,11 +595,20 @@ export function compareEpisodes(a: ArchiveEpisodeResult, b: ArchiveEpisodeResult
   return b.score - a.score || (b.number ?? -1) - (a.number ?? -1) || `${a.podcast}/${a.slug}`.localeCompare(`${b.podcast}/${b.slug}`);
 }
 
-/** Whether `terms` (a text's normalized words) contain `phrase` (normalized words) contiguously. */
-export function containsPhrase(terms: readonly string[], phrase: readonly string[]): boolean {
+/**
+ * Whether `terms` (a text's normalized words) contain `phrase` (normalized words) contiguously;
+ * with `lastIsPrefix`, the phrase's last word may be the start of a longer one (it is still being
+ * typed). Punctuation, case, accents and either apostrophe are gone from both by then.
+ */
+export function containsPhrase(terms: readonly string[], phrase: readonly string[], lastIsPrefix = false): boolean {
   if (phrase.length === 0) return false;
+  const last = phrase.length - 1;
   outer: for (let i = 0; i + phrase.length <= terms.length; i++) {
-    for (let j = 0; j < phrase.length; j++) if (terms[i + j] !== phrase[j]) continue outer;
+    for (let j = 0; j < phrase.length; j++) {
+      const term = terms[i + j] as string;
+      const word = phrase[j] as string;
+      if (term !== word && !(lastIsPrefix && j === last && term.startsWith(word))) continue outer;
+    }
     return true;
   }
   return false;

@@ -1,15 +1,12 @@
 /**
  * Turns archive query results into what a listener reads: for the best episodes, each hit's
- * speaker, start time and a snippet around the first matched word, with the exact-phrase boost
- * applied (it needs the items' text, which lives in the episodes' records).
+ * speaker, start time and a snippet around the first matched word (the items' text lives in the
+ * episodes' records).
  */
 import { type ParsedItem, spokenItemText } from '../model/episode';
 import { type Highlighted, highlight } from '../model/highlight';
 import { normalizeTerm, termsOf, wordSpans } from '../model/terms';
-import { type ArchiveEpisodeResult, type ArchiveResults, compareEpisodes, containsPhrase, episodeScore } from './query';
-
-/** A phrase said exactly as typed multiplies an item's score by this. */
-export const PHRASE_BOOST = 2.5;
+import type { ArchiveEpisodeResult, ArchiveResults } from './query';
 
 export interface HitView {
   index: number;
@@ -19,6 +16,7 @@ export interface HitView {
   estimated: boolean;
   /** The words around the match, marked; null for hits past `snippets` (made on request). */
   snippet: Highlighted[] | null;
+  /** Said as the query's exact phrase. */
   phrase: boolean;
 }
 
@@ -63,11 +61,14 @@ export function snippetOf(text: string, terms: ReadonlySet<string>, context = 14
 /** Reads items of an episode's record on demand (see recordItemReader). */
 export type ItemReader = (index: number) => ParsedItem | undefined;
 
+/** An item's words as the index and the phrase check see them (timestamps are not words). */
+export function spokenTerms(item: ParsedItem): string[] {
+  return termsOf(spokenItemText(item));
+}
+
 /**
- * Loads the records of the best episodes, boosts items that say the query as a phrase (keeps only
- * those when the query was quoted), re-ranks, and builds snippets for the first hits of each.
- * Speaker and time come with the hits; an episode's text is read only for its snippets and
- * phrase checks.
+ * Loads the records of the first `episodes` episodes and builds snippets for their first hits, in
+ * the order the results already have: the order a listener saw first does not change.
  */
 export async function presentResults(
   results: ArchiveResults,
@@ -76,44 +77,43 @@ export async function presentResults(
 ): Promise<EpisodeView[]> {
   const limit = options.episodes ?? 10;
   const snippets = options.snippets ?? Number.POSITIVE_INFINITY;
-  const phraseMatters = results.queryTerms.length > 1;
-  // With several words, re-rank a few more than shown, so a phrase match just below the cut can
-  // rise into view; a single word has no phrase to find.
-  const pool = results.episodes.slice(0, phraseMatters ? limit * 2 : limit);
-  const readers = await Promise.all(pool.map((episode) => loadItems(episode).catch(() => null)));
-  const ranked: { result: ArchiveEpisodeResult; view: EpisodeView }[] = [];
-  pool.forEach((result, i) => {
+  const shown = results.episodes.slice(0, limit);
+  const readers = await Promise.all(shown.map((episode) => loadItems(episode).catch(() => null)));
+  return shown.map((result, i) => {
     const read = readers[i] ?? null;
-    const hits: HitView[] = [];
-    const scores: number[] = [];
-    for (const hit of result.hits) {
-      const wantText = phraseMatters || hits.length < snippets;
+    const view = rankedView(result);
+    view.readable = read !== null;
+    view.hits.forEach((hit, at) => {
+      if (at >= snippets) return;
       let item: ParsedItem | undefined;
       try {
-        item = wantText && read ? read(hit.index) : undefined;
+        item = read ? read(hit.index) : undefined;
       } catch {
         item = undefined;
       }
-      const text = item ? spokenItemText(item) : '';
-      const phrase = item !== undefined && phraseMatters && containsPhrase(termsOf(text), results.queryTerms);
-      if (results.phraseOnly && !phrase) continue;
-      scores.push(hit.score * (phrase ? PHRASE_BOOST : 1));
-      hits.push({
-        index: hit.index,
-        speaker: hit.label,
-        start: hit.start,
-        estimated: hit.estimated,
-        snippet: hits.length < snippets ? (item ? snippetOf(text, results.terms, options.context) : []) : null,
-        phrase,
-      });
-    }
-    if (hits.length === 0) return;
-    const view: EpisodeView = { podcast: result.podcast, slug: result.slug, hits, readable: read !== null };
-    if (result.number !== undefined) view.number = result.number;
-    ranked.push({ result: { ...result, score: episodeScore(scores) }, view });
+      hit.snippet = item ? snippetOf(spokenItemText(item), results.terms, options.context) : [];
+    });
+    return view;
   });
-  ranked.sort((a, b) => compareEpisodes(a.result, b.result));
-  return ranked.slice(0, limit).map((entry) => entry.view);
+}
+
+/** An episode as the index ranks it, before its text is read (no snippets yet). */
+export function rankedView(result: ArchiveEpisodeResult): EpisodeView {
+  const view: EpisodeView = {
+    podcast: result.podcast,
+    slug: result.slug,
+    readable: true,
+    hits: result.hits.map((hit) => ({
+      index: hit.index,
+      speaker: hit.label,
+      start: hit.start,
+      estimated: hit.estimated,
+      snippet: null,
+      phrase: hit.phrase,
+    })),
+  };
+  if (result.number !== undefined) view.number = result.number;
+  return view;
 }
 
 /** A hit's snippet made on request (a listener expanding an episode's other hits). */
