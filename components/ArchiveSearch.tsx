@@ -7,6 +7,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { ArchiveAnswer } from '@/lib/archive/engine';
 import type { ArchiveQueryOptions } from '@/lib/archive/query';
 import type { EpisodeView } from '@/lib/archive/snippets';
+import { findSpeakerName } from '@/lib/archive/speaker-names';
 import type { Highlighted } from '@/lib/model/highlight';
 import { formatClock } from '@/lib/model/timing';
 import { PODCASTS } from '@/lib/site/podcasts';
@@ -43,7 +44,8 @@ const HITS_SHOWN = 3;
 type Status =
   | { kind: 'idle' }
   | { kind: 'searching' }
-  | { kind: 'done'; query: string; answer: ArchiveAnswer }
+  /** `speaker`: a name found in the query and searched as a filter (shown as a chip). */
+  | { kind: 'done'; query: string; answer: ArchiveAnswer; speaker: string | null }
   | { kind: 'failed'; message: string };
 
 function HitRow({
@@ -162,6 +164,8 @@ export function ArchiveSearch({ engine, query, onQuery, seekInPage, autoFocus }:
   const [limit, setLimit] = useState(PAGE);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [speakers, setSpeakers] = useState<[string, number][]>([]);
+  /** A name the listener took the chip off: searched as words until the query is cleared. */
+  const [unnamed, setUnnamed] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const run = useRef(0);
 
@@ -183,6 +187,7 @@ export function ArchiveSearch({ engine, query, onQuery, seekInPage, autoFocus }:
     if (text === '') {
       latest.current = null;
       setStatus({ kind: 'idle' });
+      setUnnamed(null);
       return;
     }
     const options: ArchiveQueryOptions = {};
@@ -191,10 +196,16 @@ export function ArchiveSearch({ engine, query, onQuery, seekInPage, autoFocus }:
     const job = async () => {
       busy.current = true;
       try {
-        const answer = await engine.search(text, options, limit, (ranked) => {
-          if (token === run.current) setStatus({ kind: 'done', query: text, answer: ranked });
+        // The speaker list comes with the index the search loads anyway: no extra wait.
+        const named = options.speaker ? null : findSpeakerName(text, await engine.speakers());
+        const chip = named && named.name !== unnamed ? named : null;
+        if (chip) options.speaker = chip.name;
+        const searched = chip ? chip.rest : text;
+        const done = (answer: ArchiveAnswer): Status => ({ kind: 'done', query: text, answer, speaker: chip?.name ?? null });
+        const answer = await engine.search(searched, options, limit, (ranked) => {
+          if (token === run.current) setStatus(done(ranked));
         });
-        if (token === run.current) setStatus({ kind: 'done', query: text, answer });
+        if (token === run.current) setStatus(done(answer));
       } catch (error) {
         if (token === run.current) setStatus({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
       } finally {
@@ -207,7 +218,7 @@ export function ArchiveSearch({ engine, query, onQuery, seekInPage, autoFocus }:
     setStatus((previous) => (previous.kind === 'done' ? previous : { kind: 'searching' }));
     if (busy.current) latest.current = job;
     else void job();
-  }, [engine, query, show, speaker, limit]);
+  }, [engine, query, show, speaker, limit, unnamed]);
 
   const speakerOptions = useMemo(() => speakers.slice(0, 800), [speakers]);
   const loadSpeakers = () => {
@@ -258,6 +269,22 @@ export function ArchiveSearch({ engine, query, onQuery, seekInPage, autoFocus }:
             ))}
           </datalist>
         </div>
+      )}
+      {status.kind === 'done' && status.speaker && (
+        <p class="archive-chips">
+          <span class="chip" data-testid="archive-speaker-chip" data-speaker={status.speaker}>
+            Said by {status.speaker}
+            <button
+              type="button"
+              class="text-button"
+              data-testid="archive-speaker-chip-remove"
+              aria-label={`Search “${status.speaker}” as words instead`}
+              onClick={() => setUnnamed(status.speaker)}
+            >
+              ×
+            </button>
+          </span>
+        </p>
       )}
       {status.kind === 'searching' && <p class="muted">Searching…</p>}
       {status.kind === 'failed' && (

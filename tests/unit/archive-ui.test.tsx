@@ -117,6 +117,24 @@ describe('the archive search view', () => {
     await waitFor(() => expect(fake.search).toHaveBeenLastCalledWith('ebpf', expect.anything(), 20, expect.any(Function)));
   });
 
+  it("turns a speaker's name in the query into a removable chip that filters by them", async () => {
+    const fake = engine();
+    const { container } = render(<Harness fake={fake} initial="liz rice ebpf" />);
+    await waitFor(() => expect(fake.search).toHaveBeenLastCalledWith('ebpf', { speaker: 'Liz Rice' }, 10, expect.any(Function)));
+    const chip = await screen.findByTestId('archive-speaker-chip');
+    expect(chip.getAttribute('data-speaker')).toBe('Liz Rice');
+    expect(chip.textContent).toContain('Said by Liz Rice');
+    // The count still names what the listener typed (the automation contract's data-query).
+    await waitFor(() => expect(container.querySelector('[data-testid=archive-count]')?.getAttribute('data-query')).toBe('liz rice ebpf'));
+    fireEvent.click(screen.getByTestId('archive-speaker-chip-remove'));
+    await waitFor(() => expect(fake.search).toHaveBeenLastCalledWith('liz rice ebpf', {}, 10, expect.any(Function)));
+    await waitFor(() => expect(screen.queryByTestId('archive-speaker-chip')).toBeNull());
+    // A name alone, or a speaker filter already chosen, makes no chip.
+    fireEvent.input(screen.getByTestId('archive-search'), { target: { value: 'liz rice' } });
+    await waitFor(() => expect(fake.search).toHaveBeenLastCalledWith('liz rice', {}, 10, expect.any(Function)));
+    expect(screen.queryByTestId('archive-speaker-chip')).toBeNull();
+  });
+
   it('says so when the index cannot be read', async () => {
     const fake = engine();
     fake.search.mockRejectedValue(new Error('data/search/dict.bin is missing from the package'));
