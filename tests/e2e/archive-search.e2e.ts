@@ -2,10 +2,36 @@
  * The archive search end to end: `popup.html?q=` shows hits grouped by episode whose links open
  * the right page at the right item, and the panel's "Search all episodes" opens it in a tab.
  */
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasSharedPages } from '../support/shared';
+import { type ArchiveAnswer, ArchiveSearchEngine } from '@/lib/archive/engine';
+import { BUNDLE_CACHE_DIR } from '@/pipeline/paths';
+import { type RememberedPhrase, rememberedPhrases } from '../support/archive-quality-sets';
+import { readerFor } from '../support/folder-reader';
+import { CORPUS_DIR, hasCorpus, hasSharedPages, PROJECT_ROOT } from '../support/shared';
 import { availableBrowsers, type ExtensionBrowser, launch } from './support/browsers';
 import { openWithPanel, panelAttribute, scriptClickInPanel, trustedClickInPanel, typeInSearch } from './support/panel';
+
+let phrase: Promise<RememberedPhrase | undefined> | undefined;
+/**
+ * A remembered phrase (tests/support/archive-quality-sets.ts) the engine answers right in Node,
+ * so the browser test is about what the listener sees: its item first from the first render on.
+ */
+function knownPhrase(): Promise<RememberedPhrase | undefined> {
+  phrase ??= (async () => {
+    const engine = new ArchiveSearchEngine(readerFor(join(PROJECT_ROOT, BUNDLE_CACHE_DIR)));
+    for (const candidate of rememberedPhrases(CORPUS_DIR, 12)) {
+      let first: ArchiveAnswer | undefined;
+      await engine.search(candidate.query, {}, 10, (answer) => {
+        first ??= answer;
+      });
+      const top = first?.episodes[0];
+      if (top && `${top.podcast}/${top.slug}#${top.hits[0]?.index}` === candidate.expected) return candidate;
+    }
+    return undefined;
+  })();
+  return phrase;
+}
 
 for (const name of availableBrowsers()) {
   describe(`archive search in ${name}`, () => {
@@ -41,6 +67,49 @@ for (const name of availableBrowsers()) {
       expect(popup.errors).toEqual([]);
       await popup.close();
     });
+
+    it.runIf(hasCorpus)(
+      'a remembered phrase typed by the listener shows its item first on the first render, and keeps it there',
+      async () => {
+        const remembered = await knownPhrase();
+        expect(remembered).toBeDefined();
+        if (!remembered) return;
+        const popup = await browser.newPage();
+        await popup.goto(browser.extensionUrl('popup.html?episode=none/none'));
+        await popup.waitFor(() => document.querySelector('[data-testid=archive-search]'), undefined, 20_000);
+        // Every state the list shows for the whole phrase: its first hit, and whether snippets are in.
+        await popup.evaluate((query) => {
+          const seen: string[] = [];
+          (window as unknown as { __shown: string[] }).__shown = seen;
+          new MutationObserver(() => {
+            const count = document.querySelector('[data-testid=archive-count]');
+            if (count?.getAttribute('data-query') !== query) return;
+            const first = document.querySelector<HTMLAnchorElement>('a[data-testid=archive-hit]');
+            const state = `${first?.dataset.podcast}/${first?.dataset.slug}#${first?.dataset.index} ${count.getAttribute('data-detail')}`;
+            if (seen.at(-1) !== state) seen.push(state);
+          }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+        }, remembered.query);
+        const box = await popup.evaluate(() => {
+          const rect = document.querySelector('[data-testid=archive-search]')?.getBoundingClientRect();
+          return rect ? { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 } : null;
+        });
+        if (!box) throw new Error('no archive search box');
+        await popup.clickAt(box.x, box.y);
+        await popup.type(remembered.query);
+        await popup.waitFor(
+          (query) => document.querySelector(`[data-testid=archive-count][data-query="${CSS.escape(query)}"][data-detail=complete]`),
+          remembered.query,
+          30_000,
+        );
+        const shown = await popup.evaluate(() => (window as unknown as { __shown: string[] }).__shown);
+        expect(shown[0]).toBe(`${remembered.expected} ranked`);
+        expect(shown.at(-1)).toBe(`${remembered.expected} complete`);
+        expect(shown.every((state) => state.startsWith(`${remembered.expected} `))).toBe(true);
+        expect(popup.errors).toEqual([]);
+        await popup.close();
+      },
+      120_000,
+    );
 
     it.runIf(hasSharedPages)("a hit's link opens the episode page at that item", async () => {
       const popup = await browser.newPage();
