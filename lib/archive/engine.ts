@@ -16,12 +16,12 @@ const RECORD_CACHE = 64;
 /**
  * The phrase check reads candidate episodes' records in batches, likeliest first, and stops after
  * the batch that finds the phrase, or before the query's reads (index and records) would pass
- * {@link QUERY_BYTES}. A record is about 20 KB ({@link RECORD_ESTIMATE}); the first batch always
- * reads a few.
+ * {@link QUERY_BYTES}. A record is about 20 KB ({@link RECORD_ESTIMATE}) until the records read
+ * say otherwise; the first batch always reads a few.
  */
 const PHRASE_BATCH = 16;
 const FIRST_BATCH_AT_LEAST = 4;
-const QUERY_BYTES = 1_800_000;
+const QUERY_BYTES = 1_700_000;
 const RECORD_ESTIMATE = 20_000;
 
 export interface ArchiveAnswer {
@@ -109,8 +109,10 @@ export class ArchiveSearchEngine {
     const startBytes = this.recordBytes;
     const candidates = results.phraseCandidates;
     for (let from = 0; from < candidates.length; ) {
-      const left = budget - (this.recordBytes - startBytes);
-      const batch = Math.min(PHRASE_BATCH, Math.floor(left / RECORD_ESTIMATE), candidates.length - from);
+      const spent = this.recordBytes - startBytes;
+      // Records already read (cached ones cost nothing) tell this query's size better than a guess.
+      const perRecord = from === 0 ? RECORD_ESTIMATE : Math.max(RECORD_ESTIMATE, (spent / from) * 1.25);
+      const batch = Math.min(PHRASE_BATCH, Math.floor((budget - spent) / perRecord), candidates.length - from);
       const size = from === 0 ? Math.max(FIRST_BATCH_AT_LEAST, batch) : batch;
       if (size <= 0) break;
       const slice = candidates.slice(from, from + size);
