@@ -135,8 +135,13 @@ export function quantizeLength(words: number): number {
   return Math.min(255, Math.round(Math.log2(words + 1) * LENGTH_STEPS));
 }
 
+/** Every byte's length, worked out once: the query reads one per posting. */
+const LENGTH_OF_BYTE = Float64Array.from({ length: 256 }, (_, byte) =>
+  byte === 0 ? 0 : Math.max(1, Math.round(2 ** (byte / LENGTH_STEPS) - 1)),
+);
+
 export function dequantizeLength(byte: number): number {
-  return byte === 0 ? 0 : Math.max(1, Math.round(2 ** (byte / LENGTH_STEPS) - 1));
+  return LENGTH_OF_BYTE[byte & 0xff] as number;
 }
 
 /** Appends varints and raw bytes to a growing buffer. */

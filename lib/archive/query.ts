@@ -327,8 +327,11 @@ export class ArchiveIndex {
       allowed = (doc) => speakerDocs.has(doc);
     }
     const shows = options.shows && options.shows.size > 0 ? options.shows : null;
-    const keep = (doc: number) =>
-      (!allowed || allowed(doc)) && (!shows || shows.has((meta.episodes[docEpisode[doc] as number] as MetaEpisode)[0]));
+    const keep =
+      allowed || shows
+        ? (doc: number) => (!allowed || allowed(doc)) && (!shows || shows.has((meta.episodes[docEpisode[doc] as number] as MetaEpisode)[0]))
+        : null;
+    const phraseMatters = words.length > 1;
 
     const unique = [...new Set(words)];
     const lastWord = words[words.length - 1];
@@ -351,27 +354,37 @@ export class ArchiveIndex {
           const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
           // A dense term stores no counts: expect as many as a Poisson spread of its share gives.
           const rate = -Math.log(Math.max(1e-9, 1 - df / total)) / average;
-          const spelled = weight !== FUZZY_WEIGHT;
-          const perEpisode = new Map<number, number>();
-          let episodes = 0;
+          const spelled = phraseMatters && weight !== FUZZY_WEIGHT;
+          // Postings come in document order, so an episode's come together: sum them as they pass.
+          const perEpisode: EpisodeCounts = { episodes: [], counts: [], found: 0 };
           let lastEpisode = -1;
+          let sum = 0;
           for (let j = 0; j < list.docs.length; j++) {
             const doc = list.docs[j] as number;
             const episode = docEpisode[doc] as number;
             if (episode !== lastEpisode) {
-              episodes++;
+              if (sum > 0) {
+                perEpisode.episodes.push(lastEpisode);
+                perEpisode.counts.push(sum);
+              }
+              sum = 0;
+              perEpisode.found++;
               lastEpisode = episode;
             }
-            if (!keep(doc)) continue;
+            if (keep && !keep(doc)) continue;
             const length = dequantizeLength(lengths[doc] as number);
             const tf = list.frequencies ? (list.frequencies[j] as number) : Math.max(1, length * rate);
             const score = weight * idf * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / average)));
             const before = scores.get(doc);
             if (before === undefined || score > before) scores.set(doc, score);
             if (spelled) said.set(doc, (said.get(doc) ?? 0) + tf);
-            perEpisode.set(episode, (perEpisode.get(episode) ?? 0) + tf);
+            sum += tf;
           }
-          relevance.add(about, perEpisode, episodes, weight);
+          if (sum > 0) {
+            perEpisode.episodes.push(lastEpisode);
+            perEpisode.counts.push(sum);
+          }
+          relevance.add(about, perEpisode, weight);
         });
         return { scores, said, about };
       }),
@@ -502,6 +515,13 @@ export function likelyPhrases(
 const EPISODE_K1 = 1.2;
 const EPISODE_B = 0.75;
 
+/** One term's occurrences per episode, within the filters; `found`: episodes it occurs in at all (for its idf). */
+interface EpisodeCounts {
+  episodes: number[];
+  counts: number[];
+  found: number;
+}
+
 /**
  * How much an episode is about a word: BM25 over everything said in the episode, so the evidence
  * of all its items adds up and saturates (the tenth mention counts less than the second), and a
@@ -516,11 +536,13 @@ export class EpisodeRelevance {
     this.averageWords = words.length ? words.reduce((sum, count) => sum + count, 0) / words.length || 1 : 1;
   }
 
-  /** Folds one expansion's occurrences per episode (`perEpisode`, found in `episodes` episodes) into `scores`. */
-  add(scores: Map<number, number>, perEpisode: ReadonlyMap<number, number>, episodes: number, weight: number): void {
+  /** Folds one expansion's occurrences per episode into `scores`. */
+  add(scores: Map<number, number>, perEpisode: EpisodeCounts, weight: number): void {
     const count = this.meta.episodes.length;
-    const idf = Math.log(1 + (count - episodes + 0.5) / (episodes + 0.5));
-    for (const [episode, tf] of perEpisode) {
+    const idf = Math.log(1 + (count - perEpisode.found + 0.5) / (perEpisode.found + 0.5));
+    for (let i = 0; i < perEpisode.episodes.length; i++) {
+      const episode = perEpisode.episodes[i] as number;
+      const tf = perEpisode.counts[i] as number;
       const length = this.meta.episodeWords[episode] ?? this.averageWords;
       const score =
         weight * idf * ((tf * (EPISODE_K1 + 1)) / (tf + EPISODE_K1 * (1 - EPISODE_B + (EPISODE_B * length) / this.averageWords)));
