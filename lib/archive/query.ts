@@ -490,10 +490,9 @@ export function likelyPhrases(
   const ranked: { doc: number; likelihood: number }[] = [];
   for (const doc of docs) {
     const length = Math.max(1, lengthOf(doc));
-    let likelihood = 0;
     let product = 1;
     for (const count of counts) product *= Math.min(length, count.get(doc) ?? 0) / length;
-    likelihood = product * length;
+    const likelihood = product * length;
     if (likelihood > 0) ranked.push({ doc, likelihood });
   }
   ranked.sort((a, b) => b.likelihood - a.likelihood || a.doc - b.doc);
