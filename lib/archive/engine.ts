@@ -3,12 +3,11 @@
  * check and the snippets, cached for the popup's session.
  */
 
-import type { ParsedItem } from '../model/episode';
 import type { Highlighted } from '../model/highlight';
 import { type BundleReader, unpackJson } from './package-file';
 import { ArchiveIndex, type ArchiveQueryOptions, type ArchiveResults, containsPhrase, withPhrases } from './query';
 import { recordItemReader, recordPath } from './record';
-import { type EpisodeView, type ItemReader, presentResults, rankedView, snippetFor, spokenTerms } from './snippets';
+import { type EpisodeView, type ItemReader, presentResults, rankedView, readItem, snippetFor, spokenTerms } from './snippets';
 
 /** Records kept decoded between queries. */
 const RECORD_CACHE = 64;
@@ -122,12 +121,7 @@ export class ArchiveSearchEngine {
           const read = await this.loadItems(candidate);
           if (!read) return;
           for (const index of candidate.indexes) {
-            let item: ParsedItem | undefined;
-            try {
-              item = read(index);
-            } catch {
-              item = undefined;
-            }
+            const item = readItem(read, index);
             // Unquoted, the last word may still be being typed.
             if (item && containsPhrase(spokenTerms(item), results.queryTerms, !results.phraseOnly)) {
               said.add(`${candidate.podcast}/${candidate.slug}#${index}`);

@@ -141,6 +141,11 @@ export function withinOneEdit(a: string, b: string): boolean {
   return true;
 }
 
+/** Whether the whole query is in quotes: only the exact phrase counts. */
+export function isQuoted(query: string): boolean {
+  return /^\s*".+"\s*$/.test(query);
+}
+
 /** The archive index, loaded lazily: metadata and dictionary on the first query, shards as needed. */
 export class ArchiveIndex {
   /** Bytes read from the package so far (compressed, as stored). */
@@ -206,6 +211,7 @@ export class ArchiveIndex {
         lengths,
         docs: decodeDocs(gunzip(docBytes, DOCS_FILE), meta),
         docEpisode: episodesOfDocs(meta),
+        relevance: new EpisodeRelevance(meta),
       };
     })();
     return this.loaded;
@@ -302,7 +308,7 @@ export class ArchiveIndex {
    * (`phraseCandidates`): only their text can tell, so {@link withPhrases} applies the answer.
    */
   async search(query: string, options: ArchiveQueryOptions = {}): Promise<ArchiveResults> {
-    const phraseOnly = /^\s*".+"\s*$/.test(query);
+    const phraseOnly = isQuoted(query);
     const words = termsOf(query);
     const empty: ArchiveResults = {
       episodes: [],
@@ -315,7 +321,7 @@ export class ArchiveIndex {
     };
     if (words.length === 0) return empty;
     const loaded = await this.load();
-    const { meta, dict, lengths, docs, docEpisode } = loaded;
+    const { meta, dict, lengths, docs, docEpisode, relevance } = loaded;
     const average = meta.averageLength || 1;
     const total = meta.totalDocs;
 
@@ -338,7 +344,6 @@ export class ArchiveIndex {
     // A quoted query is complete: no word of it is still being typed.
     const expansions = unique.map((word) => this.expand(dict, word, word === lastWord && !phraseOnly));
     const matchedTerms = new Set<string>();
-    const relevance = new EpisodeRelevance(meta);
     const perWord = await Promise.all(
       expansions.map(async (expansion) => {
         const scores = new Map<number, number>();
@@ -580,6 +585,7 @@ interface Loaded {
   docs: DocumentInfo;
   /** Each document's episode (its position in `meta.episodes`). */
   docEpisode: Uint32Array;
+  relevance: EpisodeRelevance;
 }
 
 function episodesOfDocs(meta: ArchiveMeta): Uint32Array {

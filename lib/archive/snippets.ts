@@ -61,6 +61,15 @@ export function snippetOf(text: string, terms: ReadonlySet<string>, context = 14
 /** Reads items of an episode's record on demand (see recordItemReader). */
 export type ItemReader = (index: number) => ParsedItem | undefined;
 
+/** An item of a record, or undefined when it is missing or that part of the record is damaged. */
+export function readItem(read: ItemReader | null, index: number): ParsedItem | undefined {
+  try {
+    return read ? read(index) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** An item's words as the index and the phrase check see them (timestamps are not words). */
 export function spokenTerms(item: ParsedItem): string[] {
   return termsOf(spokenItemText(item));
@@ -85,12 +94,7 @@ export async function presentResults(
     view.readable = read !== null;
     view.hits.forEach((hit, at) => {
       if (at >= snippets) return;
-      let item: ParsedItem | undefined;
-      try {
-        item = read ? read(hit.index) : undefined;
-      } catch {
-        item = undefined;
-      }
+      const item = readItem(read, hit.index);
       hit.snippet = item ? snippetOf(spokenItemText(item), results.terms, options.context) : [];
     });
     return view;

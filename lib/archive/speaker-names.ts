@@ -4,7 +4,8 @@
  * speaker filter (the popup shows it as a chip the listener can remove) and the rest of the query
  * is searched within their turns.
  */
-import { normalizeTerm, wordSpans } from '../model/terms';
+import { termSpans } from '../model/terms';
+import { isQuoted } from './query';
 
 /** A speaker named in a query: the name as the archive writes it, and the query without it. */
 export interface NamedSpeaker {
@@ -27,7 +28,7 @@ function namesOf(speakers: readonly (readonly [string, number])[]): Map<string, 
   if (names) return names;
   names = new Map();
   for (const [name] of speakers) {
-    const words = wordsOf(name).map((word) => word.term);
+    const words = termSpans(name).map((word) => word.term);
     if (words.length < 2 || words.length > MAX_NAME_WORDS) continue;
     const key = words.join(' ');
     if (!names.has(key)) names.set(key, name);
@@ -36,23 +37,14 @@ function namesOf(speakers: readonly (readonly [string, number])[]): Map<string, 
   return names;
 }
 
-function wordsOf(text: string): { term: string; start: number; end: number }[] {
-  const words: { term: string; start: number; end: number }[] = [];
-  for (const span of wordSpans(text)) {
-    const term = normalizeTerm(text.slice(span.start, span.end));
-    if (term) words.push({ term, ...span });
-  }
-  return words;
-}
-
 /**
  * The first full speaker name in `query` (the longest where names overlap), or null when there is
  * none, when the name is all the query says, or when the query is a quoted phrase (quotes ask for
  * the words as said).
  */
 export function findSpeakerName(query: string, speakers: readonly (readonly [string, number])[]): NamedSpeaker | null {
-  if (/^\s*".+"\s*$/.test(query)) return null;
-  const words = wordsOf(query);
+  if (isQuoted(query)) return null;
+  const words = termSpans(query);
   if (words.length < 3) return null;
   const names = namesOf(speakers);
   for (let from = 0; from < words.length; from++) {
@@ -66,7 +58,7 @@ export function findSpeakerName(query: string, speakers: readonly (readonly [str
       const start = (words[from] as { start: number }).start;
       const end = (words[from + length - 1] as { end: number }).end;
       const rest = `${query.slice(0, start)} ${query.slice(end)}`.replace(/\s+/g, ' ').trim();
-      if (wordsOf(rest).length === 0) return null;
+      if (termSpans(rest).length === 0) return null;
       return { name, rest };
     }
   }

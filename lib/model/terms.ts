@@ -27,6 +27,16 @@ export function wordSpans(text: string): { start: number; end: number }[] {
   return spans;
 }
 
+/** The words of `text` that are terms, each with its normalized form and where it stands. */
+export function termSpans(text: string): { term: string; start: number; end: number }[] {
+  const words: { term: string; start: number; end: number }[] = [];
+  for (const span of wordSpans(text)) {
+    const term = normalizeTerm(text.slice(span.start, span.end));
+    if (term) words.push({ term, ...span });
+  }
+  return words;
+}
+
 /** A word as the index stores it, or null for nothing worth indexing. */
 export function normalizeTerm(word: string): string | null {
   const folded = word

@@ -25,7 +25,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { type ParsedItem, paragraphText } from '@/lib/model/episode';
-import { normalizeTerm, termsOf, wordSpans } from '@/lib/model/terms';
+import { termSpans, termsOf } from '@/lib/model/terms';
 import { listCorpus } from '@/pipeline/corpus';
 import { parseShowNotesMarkdown } from '@/pipeline/markdown/show-notes';
 import { parseTranscriptMarkdown } from '@/pipeline/markdown/transcripts';
@@ -85,12 +85,7 @@ function loadArchive(corpus: string): Archive {
     parseTranscriptMarkdown(readFileSync(file.path, 'utf8')).forEach((item, index) => {
       if (item.speaker) for (const word of termsOf(item.speaker)) nameWords.add(word);
       const text = itemText(item);
-      const words: ArchiveItem['words'] = [];
-      for (const span of wordSpans(text)) {
-        const term = normalizeTerm(text.slice(span.start, span.end));
-        if (term) words.push({ term, ...span });
-      }
-      items.push({ episode, index, text, words });
+      items.push({ episode, index, text, words: termSpans(text) });
     });
   }
   const ids = new Map<string, number>();
@@ -132,6 +127,18 @@ function loadArchive(corpus: string): Archive {
   const archive = { items, tokens, itemStarts, ids, occurrences, byItems, nameWords, transcripts };
   archives.set(corpus, archive);
   return archive;
+}
+
+/** The item whose tokens hold `position` (an index into `tokens`). */
+function itemAtToken(archive: Archive, position: number): number {
+  let low = 0;
+  let high = archive.itemStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((archive.itemStarts[middle] as number) <= position) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 /** How often the run of term ids occurs in the archive (counting stops at 2). */
@@ -180,16 +187,6 @@ export function rememberedPhrases(corpus: string, count = 120, seed = 1111): Rem
   const chosen: RememberedPhrase[] = [];
   const seen = new Set<string>();
   const filled: Record<PhraseStratum, number> = { 'long turn': 0, 'across punctuation': 0, plain: 0 };
-  const itemAt = (position: number) => {
-    let low = 0;
-    let high = archive.itemStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((archive.itemStarts[middle] as number) <= position) low = middle;
-      else high = middle - 1;
-    }
-    return low;
-  };
   for (let attempt = 0; chosen.length < count && attempt < 400_000; attempt++) {
     const wantLong =
       filled['long turn'] < quota['long turn'] &&
@@ -204,7 +201,7 @@ export function rememberedPhrases(corpus: string, count = 120, seed = 1111): Rem
       first = Math.floor(next() * Math.max(1, words - length + 1));
     } else {
       const position = Math.floor(next() * totalTokens);
-      itemNumber = itemAt(position);
+      itemNumber = itemAtToken(archive, position);
       first = position - (archive.itemStarts[itemNumber] as number);
     }
     const item = archive.items[itemNumber] as ArchiveItem;
@@ -271,14 +268,7 @@ export function topicJudgments(corpus: string, count = 60, seed = 2222): TopicJu
   const saidIn = (term: string) => {
     const episodes = new Set<string>();
     for (const position of archive.occurrences[archive.ids.get(term) as number] ?? []) {
-      let low = 0;
-      let high = archive.itemStarts.length - 1;
-      while (low < high) {
-        const middle = (low + high + 1) >> 1;
-        if ((archive.itemStarts[middle] as number) <= position) low = middle;
-        else high = middle - 1;
-      }
-      episodes.add((archive.items[low] as ArchiveItem).episode);
+      episodes.add((archive.items[itemAtToken(archive, position)] as ArchiveItem).episode);
     }
     return episodes.size;
   };

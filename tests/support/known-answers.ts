@@ -10,6 +10,7 @@ import { type ParsedItem, paragraphText } from '@/lib/model/episode';
 import { termsOf } from '@/lib/model/terms';
 import { listCorpus } from '@/pipeline/corpus';
 import { parseTranscriptMarkdown } from '@/pipeline/markdown/transcripts';
+import { seededRandom } from './archive-quality-sets';
 
 export interface TopicQuery {
   query: string;
@@ -34,18 +35,6 @@ export interface PhraseQuery {
   query: string;
   /** `podcast/slug#index` of the one item that says it. */
   expected: string;
-}
-
-/** A small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function itemTerms(item: ParsedItem): string[] {
@@ -79,7 +68,7 @@ export function phraseQueries(corpus: string, count = 20, length = 5, seed = 202
     for (let at = everything.indexOf(phrase); at !== -1 && found < 2; at = everything.indexOf(phrase, at + 1)) found++;
     return found;
   };
-  const next = random(seed);
+  const next = seededRandom(seed);
   const chosen: PhraseQuery[] = [];
   const seen = new Set<string>();
   for (let attempt = 0; chosen.length < count && attempt < 20_000; attempt++) {
