@@ -7,6 +7,7 @@ import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { defineWxtModule } from 'wxt/modules';
 import { BUNDLE_DIR } from '../lib/archive/package-file';
+import { RECORDS_DICTIONARY } from '../lib/archive/packed-json';
 import { SITE_MATCH } from '../lib/site/urls';
 import { type BundleResult, buildBundle } from '../pipeline/bundle';
 import { resolveCorpus } from '../pipeline/corpus';
@@ -44,14 +45,15 @@ export default defineWxtModule({
     wxt.hooks.hook('prepare:publicPaths', (_, paths) => {
       paths.push({ type: 'templateLiteral', path: `${BUNDLE_DIR}/\${string}` });
     });
-    // The content script reads a show's slug list and an episode's record; nothing else of the
-    // bundle (the search index is the popup's, an extension page that needs no access granted).
+    // The content script reads a show's slug list, an episode's record and the records' dictionary;
+    // nothing else of the bundle (the search index is the popup's, an extension page that needs no
+    // access granted).
     // Chrome's dynamic URL changes every session, so a page cannot probe for the extension.
     wxt.hooks.hook('build:manifestGenerated', (_, manifest) => {
       manifest.web_accessible_resources ??= [];
       (manifest.web_accessible_resources as { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[]).push({
         // `episodes/*/*` as well: Firefox's MV3 matcher does not take `*` across a `/`.
-        resources: [`${BUNDLE_DIR}/shows/*`, `${BUNDLE_DIR}/episodes/*`, `${BUNDLE_DIR}/episodes/*/*`],
+        resources: [`${BUNDLE_DIR}/shows/*`, `${BUNDLE_DIR}/episodes/*`, `${BUNDLE_DIR}/episodes/*/*`, RECORDS_DICTIONARY],
         matches: [SITE_MATCH],
         ...(wxt.config.browser === 'chrome' && { use_dynamic_url: true }),
       });

@@ -1,17 +1,18 @@
 /**
  * Builds the bundled index (Node only): every transcript and show-notes file of the corpus parsed
- * once, written as one gzip-compressed record per episode, a slug list per show, and the archive
- * search index, into a cache folder the extension build copies from. Rebuilds only when the corpus
- * or this code changed.
+ * once, written as a record per episode (a head and chunk files, packed against a dictionary drawn
+ * from the archive), a slug list per show, and the archive search index, into a cache folder the
+ * extension build copies from. Rebuilds only when the corpus or this code changed.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import { META_FILE } from '../lib/archive/index-format';
 import { BUNDLE_DIR } from '../lib/archive/package-file';
-import { encodeRecord, recordPath } from '../lib/archive/record';
+import { packJson, RECORDS_DICTIONARY, type ZlibCompressor } from '../lib/archive/packed-json';
+import { chunkPath, type EncodedRecord, encodeRecord, recordPath } from '../lib/archive/record';
 import { encodeShowList, showListPath } from '../lib/archive/show-list';
 import type { EpisodeParts } from '../lib/model/episode';
 import { episodeKey, episodeNumber } from '../lib/site/urls';
@@ -19,6 +20,7 @@ import { ArchiveIndexBuilder } from './archive-index';
 import { type CorpusFile, corpusSources, listCorpus } from './corpus';
 import { parseShowNotesMarkdown } from './markdown/show-notes';
 import { parseTranscriptMarkdown } from './markdown/transcripts';
+import { recordsDictionary } from './records-dictionary';
 
 /** Files the bundle adds to the extension besides the records and the search index. */
 export const ATTRIBUTION_FILE = `${BUNDLE_DIR}/ATTRIBUTION.md`;
@@ -52,7 +54,10 @@ export interface BundleResult {
 }
 
 const FINGERPRINT_FILE = 'fingerprint.txt';
-const GZIP_LEVEL = 9;
+const nodeZlib: ZlibCompressor = (bytes, dictionary) => deflateSync(bytes, { level: 9, dictionary });
+
+/** A record's head file (not a chunk's, whose name has the chunk's number before `.bin`). */
+const HEAD_FILE = new RegExp(`^${BUNDLE_DIR}/episodes/[^/]+/[^./]+\\.bin$`);
 
 /** Hash of the pipeline's and lib/'s source (the parsers, formats, timing), so a change to either rebuilds the bundle. */
 function codeFingerprint(): string {
@@ -144,7 +149,7 @@ export function buildBundle(options: BundleOptions): BundleResult {
       return {
         outDir: options.outDir,
         built: false,
-        episodes: files.filter((file) => file.startsWith(`${BUNDLE_DIR}/episodes/`)).length,
+        episodes: files.filter((file) => HEAD_FILE.test(file)).length,
         transcripts: transcripts.length,
         rawBytes: 0,
         compressedBytes,
@@ -165,19 +170,29 @@ export function buildBundle(options: BundleOptions): BundleResult {
   const slugsByShow = new Map<string, string[]>();
   let rawBytes = 0;
   let compressedBytes = 0;
+  const records: EncodedRecord[] = [];
   for (const key of keys) {
     const parts = archiveParts(transcriptByKey.get(key), notesByKey.get(key));
     archive.add(parts.podcast, parts.slug, parts.number, parts.items);
-    const json = Buffer.from(JSON.stringify(encodeRecord(parts)));
-    const packed = gzipSync(json, { level: GZIP_LEVEL });
-    const path = join(options.outDir, recordPath(parts));
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, packed);
-    rawBytes += json.length;
-    compressedBytes += packed.length;
+    records.push(encodeRecord(parts));
     const slugs = slugsByShow.get(parts.podcast);
     if (slugs) slugs.push(parts.slug);
     else slugsByShow.set(parts.podcast, [parts.slug]);
+  }
+  const dictionary = recordsDictionary(records.flatMap((record) => record.chunks));
+  mkdirSync(dirname(join(options.outDir, RECORDS_DICTIONARY)), { recursive: true });
+  writeFileSync(join(options.outDir, RECORDS_DICTIONARY), dictionary);
+  compressedBytes += dictionary.length;
+  const write = (path: string, value: unknown) => {
+    const packed = packJson(value, dictionary, nodeZlib);
+    writeFileSync(join(options.outDir, path), packed);
+    rawBytes += Buffer.from(packed.buffer, packed.byteOffset, 4).readUInt32LE(0);
+    compressedBytes += packed.length;
+  };
+  for (const { head, chunks } of records) {
+    mkdirSync(dirname(join(options.outDir, recordPath(head))), { recursive: true });
+    write(recordPath(head), head);
+    for (const [k, chunk] of chunks.entries()) write(chunkPath(head, k), chunk);
   }
   const episodes = keys.length;
 

@@ -1,11 +1,13 @@
 /**
  * Reads files of the bundled index out of the extension package (web-accessible to
- * changelog.com only). The content script starts reading the episode's record while the panel's
- * module is still loading; the panel then picks up those reads instead of starting its own.
+ * changelog.com only). The content script starts reading the episode's record (its head, and the
+ * dictionary it is packed with) while the panel's module is still loading; the panel then picks up
+ * those reads instead of starting its own, and reads the chunks the head lists.
  */
 import { browser } from 'wxt/browser';
 import { isBundled } from '@/lib/archive/lookup';
 import { type BundleReader, packageReader } from '@/lib/archive/package-file';
+import { RECORDS_DICTIONARY } from '@/lib/archive/packed-json';
 import { recordPath } from '@/lib/archive/record';
 import type { EpisodeRef } from '@/lib/site/urls';
 
@@ -25,12 +27,13 @@ export function bundleReader(files: Prefetched['files'] = new Map()): BundleRead
   return (path) => files.get(path) ?? readPackageFile(path);
 }
 
-/** Starts reading what the panel will need for `ref`: its show's slug list, then its record. */
+/** Starts reading what the panel will need for `ref`: its show's slug list, then its record's head. */
 export function prefetchEpisode(ref: EpisodeRef): Prefetched {
   const listed = isBundled(readPackageFile, ref);
-  const record = listed.then(
-    (yes) => (yes ? readPackageFile(recordPath(ref)) : null),
-    () => null,
-  );
-  return { listed, files: new Map([[recordPath(ref), record]]) };
+  const whenListed = (path: string) =>
+    listed.then(
+      (yes) => (yes ? readPackageFile(path) : null),
+      () => null,
+    );
+  return { listed, files: new Map([recordPath(ref), RECORDS_DICTIONARY].map((path) => [path, whenListed(path)])) };
 }

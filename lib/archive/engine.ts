@@ -4,24 +4,25 @@
  */
 
 import type { Highlighted } from '../model/highlight';
-import { type BundleReader, unpackJson } from './package-file';
+import { type ChunkReader, RecordFiles } from './lookup';
+import type { BundleReader } from './package-file';
 import { ArchiveIndex, type ArchiveQueryOptions, type ArchiveResults, containsPhrase, withPhrases } from './query';
-import { recordItemReader, recordPath } from './record';
+import { chunkOfItem } from './record';
 import { type EpisodeView, type ItemReader, presentResults, rankedView, readItem, snippetFor, spokenTerms } from './snippets';
 
-/** Records kept decoded between queries. */
-const RECORD_CACHE = 64;
+/** Record chunks kept decoded between queries (a chunk is a few KB). */
+const CHUNK_CACHE = 256;
 
 /**
- * The phrase check reads candidate episodes' records in batches, likeliest first, and stops after
- * the batch that finds the phrase, or before the query's reads (index and records) would pass
- * {@link QUERY_BYTES}. A record is about 20 KB ({@link RECORD_ESTIMATE}) until the records read
- * say otherwise; the first batch always reads a few.
+ * The phrase check reads the chunks that hold candidate items, likeliest first, in batches, and
+ * stops after the batch that finds the phrase, or before the query's reads (index and records)
+ * would pass {@link QUERY_BYTES}. A chunk is about 4 KB ({@link CHUNK_ESTIMATE}) until the chunks
+ * read say otherwise; the first batch always reads a few.
  */
 const PHRASE_BATCH = 16;
 const FIRST_BATCH_AT_LEAST = 4;
-const QUERY_BYTES = 1_700_000;
-const RECORD_ESTIMATE = 20_000;
+const QUERY_BYTES = 1_800_000;
+const CHUNK_ESTIMATE = 4_000;
 
 export interface ArchiveAnswer {
   episodes: EpisodeView[];
@@ -42,32 +43,37 @@ export const SNIPPETS_SHOWN = 3;
 
 export class ArchiveSearchEngine {
   readonly index: ArchiveIndex;
-  private readonly records = new Map<string, Promise<ItemReader | null>>();
-  /** Bytes of records read so far (compressed, as stored). */
-  recordBytes = 0;
+  private readonly files: RecordFiles;
+  private readonly chunks = new Map<string, Promise<ChunkReader | null>>();
 
-  constructor(private readonly read: BundleReader) {
+  constructor(read: BundleReader) {
     this.index = new ArchiveIndex(read);
+    this.files = new RecordFiles(read);
   }
 
-  /** An episode's items, read from its record on demand; null when the record is unreadable. */
-  private loadItems = (ref: { podcast: string; slug: string }): Promise<ItemReader | null> => {
-    const key = `${ref.podcast}/${ref.slug}`;
-    let found = this.records.get(key);
-    if (found) {
-      this.records.delete(key);
-    } else {
-      found = this.read(recordPath(ref)).then((bytes) => {
-        if (!bytes) return null;
-        this.recordBytes += bytes.length;
-        const value = unpackJson(bytes);
-        return recordItemReader(value);
-      });
-      found = found.catch(() => null);
-    }
-    this.records.set(key, found);
-    while (this.records.size > RECORD_CACHE) this.records.delete(this.records.keys().next().value as string);
+  /** Bytes of records read so far (compressed, as stored). */
+  get recordBytes(): number {
+    return this.files.bytesRead;
+  }
+
+  /** One chunk of an episode's record, kept for later queries; null when it is unreadable. */
+  private loadChunk(ref: { podcast: string; slug: string }, chunk: number): Promise<ChunkReader | null> {
+    const key = `${ref.podcast}/${ref.slug}#${chunk}`;
+    let found = this.chunks.get(key);
+    if (found) this.chunks.delete(key);
+    else found = this.files.chunk(ref, chunk).catch(() => null);
+    this.chunks.set(key, found);
+    while (this.chunks.size > CHUNK_CACHE) this.chunks.delete(this.chunks.keys().next().value as string);
     return found;
+  }
+
+  /** The items `indexes` of an episode (the chunks that hold them); null when one is unreadable. */
+  private loadItems = async (ref: { podcast: string; slug: string }, indexes: readonly number[]): Promise<ItemReader | null> => {
+    const needed = [...new Set(indexes.map(chunkOfItem))];
+    const readers = await Promise.all(needed.map((chunk) => this.loadChunk(ref, chunk)));
+    if (readers.some((read) => read === null)) return null;
+    const byChunk = new Map(needed.map((chunk, i) => [chunk, readers[i] as ChunkReader]));
+    return (index) => byChunk.get(chunkOfItem(index))?.(index);
   };
 
   /**
@@ -101,7 +107,7 @@ export class ArchiveSearchEngine {
 
   /**
    * Which of the phrase candidates say the query's words in order (`podcast/slug#index`), reading
-   * about `budget` bytes of records at most.
+   * about `budget` bytes of records at most: the chunks that hold them, in the index's order.
    */
   private async phrasesSaid(results: ArchiveResults, budget: number): Promise<Set<string>> {
     const said = new Set<string>();
@@ -109,17 +115,16 @@ export class ArchiveSearchEngine {
     const candidates = results.phraseCandidates;
     for (let from = 0; from < candidates.length; ) {
       const spent = this.recordBytes - startBytes;
-      // Records already read (cached ones cost nothing) tell this query's size better than a guess.
-      const perRecord = from === 0 ? RECORD_ESTIMATE : Math.max(RECORD_ESTIMATE, (spent / from) * 1.25);
-      const batch = Math.min(PHRASE_BATCH, Math.floor((budget - spent) / perRecord), candidates.length - from);
+      // Chunks already read (cached ones cost nothing) tell this query's size better than a guess.
+      const perChunk = from === 0 ? CHUNK_ESTIMATE : Math.max(CHUNK_ESTIMATE, (spent / from) * 1.25);
+      const batch = Math.min(PHRASE_BATCH, Math.floor((budget - spent) / perChunk), candidates.length - from);
       const size = from === 0 ? Math.max(FIRST_BATCH_AT_LEAST, batch) : batch;
       if (size <= 0) break;
       const slice = candidates.slice(from, from + size);
       from += size;
       await Promise.all(
         slice.map(async (candidate) => {
-          const read = await this.loadItems(candidate);
-          if (!read) return;
+          const read = await this.loadChunk(candidate, candidate.chunk);
           for (const index of candidate.indexes) {
             const item = readItem(read, index);
             // Unquoted, the last word may still be being typed.
@@ -134,9 +139,9 @@ export class ArchiveSearchEngine {
     return said;
   }
 
-  /** The snippet of one more hit of an episode (its record is usually still cached). */
+  /** The snippet of one more hit of an episode (its chunk is often still cached). */
   async snippet(ref: { podcast: string; slug: string }, index: number, terms: ReadonlySet<string>): Promise<Highlighted[]> {
-    const read = await this.loadItems(ref);
+    const read = await this.loadItems(ref, [index]);
     return read ? snippetFor(read, index, terms) : [];
   }
 

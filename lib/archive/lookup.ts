@@ -1,14 +1,71 @@
 /**
  * Looking an episode up in the bundle, from the content script and the popup alike: whether it
- * is bundled (its show's slug list), then its one record, checked and decoded; anything wrong
- * comes back as `corrupt`, never as an exception.
+ * is bundled (its show's slug list), then its record's head and chunks, checked and decoded;
+ * anything wrong comes back as `corrupt`, never as an exception. {@link RecordFiles} reads the
+ * record's files for both this and the archive search.
  */
 
-import type { EpisodeParts } from '../model/episode';
+import type { EpisodeParts, ParsedItem } from '../model/episode';
 import type { EpisodeRef } from '../site/urls';
-import { type BundleReader, CorruptRecordError, unpackJson } from './package-file';
-import { decodeRecord, recordPath } from './record';
+import { type BundleReader, CorruptRecordError } from './package-file';
+import { RECORDS_DICTIONARY, unpackJsonWith } from './packed-json';
+import { chunkCount, chunkItemReader, chunkPath, decodeChunk, decodeHead, partsOfRecord, type RecordHead, recordPath } from './record';
 import { decodeShowList, showListPath } from './show-list';
+
+/** Reads items of one chunk on demand (see chunkItemReader). */
+export type ChunkReader = (index: number) => ParsedItem | undefined;
+
+/**
+ * The record files of one bundle: the dictionary they are packed with (read once), heads and
+ * chunks. A missing file is null; a damaged one throws {@link CorruptRecordError}.
+ */
+export class RecordFiles {
+  /** Bytes read so far, as stored (compressed). */
+  bytesRead = 0;
+  private dictionary: Promise<Uint8Array> | undefined;
+
+  constructor(private readonly read: BundleReader) {}
+
+  private readDictionary(): Promise<Uint8Array> {
+    this.dictionary ??= this.read(RECORDS_DICTIONARY).then((bytes) => {
+      if (!bytes) throw new CorruptRecordError(`${RECORDS_DICTIONARY} is missing`);
+      this.bytesRead += bytes.length;
+      return bytes;
+    });
+    // A failed read is not kept: the next look-up tries again.
+    this.dictionary.catch(() => {
+      this.dictionary = undefined;
+    });
+    return this.dictionary;
+  }
+
+  private async value(path: string): Promise<unknown | null> {
+    const [bytes, dictionary] = await Promise.all([this.read(path), this.readDictionary()]);
+    if (!bytes) return null;
+    this.bytesRead += bytes.length;
+    return unpackJsonWith(bytes, dictionary, path);
+  }
+
+  async head(ref: EpisodeRef): Promise<RecordHead | null> {
+    const value = await this.value(recordPath(ref));
+    if (value === null) return null;
+    const head = decodeHead(value);
+    if (head.podcast !== ref.podcast || head.slug !== ref.slug) {
+      throw new CorruptRecordError(`${recordPath(ref)} holds ${head.podcast}/${head.slug}`);
+    }
+    return head;
+  }
+
+  async chunk(ref: EpisodeRef, chunk: number): Promise<ChunkReader | null> {
+    const value = await this.value(chunkPath(ref, chunk));
+    return value === null ? null : chunkItemReader(value, chunk);
+  }
+
+  async chunkItems(ref: EpisodeRef, chunk: number): Promise<ParsedItem[] | null> {
+    const value = await this.value(chunkPath(ref, chunk));
+    return value === null ? null : decodeChunk(value, chunk);
+  }
+}
 
 /** What the bundle says about one episode. */
 export type RecordLookup =
@@ -41,12 +98,17 @@ export async function isBundled(read: BundleReader, ref: EpisodeRef): Promise<bo
 export async function lookupEpisode(read: BundleReader, ref: EpisodeRef, listed: boolean | Promise<boolean>): Promise<RecordLookup> {
   try {
     if (!(await listed)) return { status: 'absent' };
-    const bytes = await read(recordPath(ref));
-    if (!bytes) return { status: 'corrupt', reason: `${recordPath(ref)} is listed in the bundle but missing` };
-    const parts = decodeRecord(unpackJson(bytes));
-    if (parts.podcast !== ref.podcast || parts.slug !== ref.slug) {
-      return { status: 'corrupt', reason: `${recordPath(ref)} holds ${parts.podcast}/${parts.slug}` };
-    }
+    const files = new RecordFiles(read);
+    const head = await files.head(ref);
+    if (!head) return { status: 'corrupt', reason: `${recordPath(ref)} is listed in the bundle but missing` };
+    const chunks = await Promise.all(
+      Array.from({ length: chunkCount(head.items) }, async (_, k) => {
+        const items = await files.chunkItems(ref, k);
+        if (!items) throw new CorruptRecordError(`${chunkPath(ref, k)} is missing`);
+        return items;
+      }),
+    );
+    const parts = partsOfRecord(head, chunks);
     return { status: 'found', parts, items: parts.items.length };
   } catch (error) {
     if (error instanceof CorruptRecordError) return { status: 'corrupt', reason: error.message };

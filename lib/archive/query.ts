@@ -26,6 +26,7 @@ import {
   unzigzag,
 } from './index-format';
 import { type BundleReader, CorruptRecordError, gunzip, unpackJson } from './package-file';
+import { CHUNK_ITEMS, chunkOfItem } from './record';
 
 /** BM25's usual constants. */
 const K1 = 1.2;
@@ -75,14 +76,18 @@ export interface ArchiveResults {
   queryTerms: string[];
   /** True when the whole query was in quotes: only the exact phrase counts. */
   phraseOnly: boolean;
-  /** Items that may say the query as a phrase, most likely first, by episode (see {@link likelyPhrases}). */
-  phraseCandidates: PhraseCandidates[];
+  /**
+   * The record chunks whose items may say the query as a phrase, the likeliest per word read first
+   * (see {@link phraseChunks}).
+   */
+  phraseCandidates: PhraseChunk[];
 }
 
-/** An episode's items (their `#transcript-N`) that hold every word of the query. */
-export interface PhraseCandidates {
+/** A chunk of an episode's record, and its items (their `#transcript-N`) that hold every word of the query. */
+export interface PhraseChunk {
   podcast: string;
   slug: string;
+  chunk: number;
   indexes: number[];
 }
 
@@ -457,41 +462,39 @@ export class ArchiveIndex {
     episodes.sort(compareEpisodes);
     const phraseCandidates =
       words.length > 1 && !partial
-        ? likelyPhrases(
-            scored.keys(),
-            perWord.map((word) => word.said),
+        ? phraseChunks(
+            likelyPhrases(
+              scored.keys(),
+              perWord.map((word) => word.said),
+              (doc) => dequantizeLength(lengths[doc] as number),
+            ),
+            meta.episodes,
+            docEpisode,
             (doc) => dequantizeLength(lengths[doc] as number),
-            (doc) => docEpisode[doc] as number,
-          ).map(({ episode, docs: found }) => {
-            const owner = meta.episodes[episode] as MetaEpisode;
-            return { podcast: owner[0], slug: owner[1], indexes: found.map((doc) => doc - owner[3]) };
-          })
+          )
         : [];
     return { episodes, totalHits: scored.size, partial, terms: matchedTerms, queryTerms: words, phraseOnly, phraseCandidates };
   }
 }
 
-/**
- * Episodes whose items may say a phrase, listed at most: the engine reads them, likeliest first,
- * until one says it or its byte budget is spent (see engine.ts).
- */
-export const PHRASE_EPISODES = 128;
-/** Items of one episode checked for the phrase at most. */
-const PHRASE_ITEMS_PER_EPISODE = 64;
+/** Items that may say a phrase, considered at most (the byte budget stops far sooner). */
+export const PHRASE_CANDIDATES = 16_384;
 
 /**
- * The items that hold every word of a phrase, most likely to say it first. Without positions,
- * the likelihood is what chance alone would give: an item of L words in which the k words occur
- * n1 … nk times holds about n1 · … · nk / L^(k−1) runs of them in order, so a short turn with each
- * word once outranks a monologue that holds them all somewhere. Grouped into at most
- * {@link PHRASE_EPISODES} episodes, in the order their first candidate comes.
+ * The items that hold every word of a phrase, with how likely each is to say it. Without
+ * positions, the likelihood is what chance alone would give: an item of L words in which the k
+ * words occur n1 … nk times holds about n1 · … · nk / L^(k−1) runs of them in order, so a short
+ * turn with each word once outranks a monologue that holds them all somewhere. It is also the
+ * posterior of the phrase being there when words occur at Poisson rates and a remembered phrase
+ * comes from a random point of the archive (the length L is the prior, each word's n / (rate · L)
+ * the evidence), so it compares items across episodes. The {@link PHRASE_CANDIDATES} likeliest,
+ * likeliest first.
  */
 export function likelyPhrases(
   docs: Iterable<number>,
   counts: readonly ReadonlyMap<number, number>[],
   lengthOf: (doc: number) => number,
-  episodeOf: (doc: number) => number,
-): { episode: number; docs: number[] }[] {
+): { doc: number; likelihood: number }[] {
   const ranked: { doc: number; likelihood: number }[] = [];
   for (const doc of docs) {
     const length = Math.max(1, lengthOf(doc));
@@ -501,15 +504,57 @@ export function likelyPhrases(
     if (likelihood > 0) ranked.push({ doc, likelihood });
   }
   ranked.sort((a, b) => b.likelihood - a.likelihood || a.doc - b.doc);
-  const byEpisode = new Map<number, number[]>();
-  for (const { doc } of ranked) {
-    const episode = episodeOf(doc);
-    const list = byEpisode.get(episode);
-    if (list) {
-      if (list.length < PHRASE_ITEMS_PER_EPISODE) list.push(doc);
-    } else if (byEpisode.size < PHRASE_EPISODES) byEpisode.set(episode, [doc]);
+  return ranked.slice(0, PHRASE_CANDIDATES);
+}
+
+/**
+ * What a chunk costs to read, in words: its items' words, and about twenty words' worth of bytes
+ * for the file itself (its framing and labels).
+ */
+const CHUNK_OVERHEAD_WORDS = 20;
+
+/**
+ * The candidates grouped by the record chunk that holds them, in the order that finds the phrase
+ * in the fewest bytes: the chunks' summed likelihood per word read. The phrase is said somewhere
+ * (a listener remembers it), so a chunk's share of all the likelihood is the chance it is there,
+ * and reading the best chance per byte first is the greedy answer to the byte budget.
+ */
+export function phraseChunks(
+  candidates: readonly { doc: number; likelihood: number }[],
+  episodes: readonly MetaEpisode[],
+  docEpisode: Uint32Array,
+  lengthOf: (doc: number) => number,
+): PhraseChunk[] {
+  const chunks = new Map<string, PhraseChunk & { likelihood: number; first: number; episode: MetaEpisode }>();
+  for (const { doc, likelihood } of candidates) {
+    const episode = episodes[docEpisode[doc] as number] as MetaEpisode;
+    const index = doc - episode[3];
+    const chunk = chunkOfItem(index);
+    const key = `${episode[0]}/${episode[1]}#${chunk}`;
+    const found = chunks.get(key);
+    if (found) {
+      found.indexes.push(index);
+      found.likelihood += likelihood;
+    } else {
+      chunks.set(key, {
+        podcast: episode[0],
+        slug: episode[1],
+        chunk,
+        indexes: [index],
+        likelihood,
+        first: doc - (index % CHUNK_ITEMS),
+        episode,
+      });
+    }
   }
-  return [...byEpisode].map(([episode, found]) => ({ episode, docs: found }));
+  const ranked = [...chunks.values()].map((chunk) => {
+    const end = Math.min(chunk.first + CHUNK_ITEMS, chunk.episode[3] + chunk.episode[4]);
+    let words = CHUNK_OVERHEAD_WORDS;
+    for (let doc = chunk.first; doc < end; doc++) words += lengthOf(doc);
+    return { chunk, density: chunk.likelihood / words };
+  });
+  ranked.sort((a, b) => b.density - a.density);
+  return ranked.map(({ chunk: { podcast, slug, chunk, indexes } }) => ({ podcast, slug, chunk, indexes }));
 }
 
 /**

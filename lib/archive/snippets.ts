@@ -58,7 +58,7 @@ export function snippetOf(text: string, terms: ReadonlySet<string>, context = 14
   return pieces;
 }
 
-/** Reads items of an episode's record on demand (see recordItemReader). */
+/** Reads items of an episode's record on demand (see chunkItemReader). */
 export type ItemReader = (index: number) => ParsedItem | undefined;
 
 /** An item of a record, or undefined when it is missing or that part of the record is damaged. */
@@ -76,18 +76,25 @@ export function spokenTerms(item: ParsedItem): string[] {
 }
 
 /**
- * Loads the records of the first `episodes` episodes and builds snippets for their first hits, in
- * the order the results already have: the order a listener saw first does not change.
+ * Reads the first `episodes` episodes' hits that get a snippet and builds those, in the order the
+ * results already have: the order a listener saw first does not change.
  */
 export async function presentResults(
   results: ArchiveResults,
-  loadItems: (ref: { podcast: string; slug: string }) => Promise<ItemReader | null>,
+  loadItems: (ref: { podcast: string; slug: string }, indexes: readonly number[]) => Promise<ItemReader | null>,
   options: PresentOptions = {},
 ): Promise<EpisodeView[]> {
   const limit = options.episodes ?? 10;
   const snippets = options.snippets ?? Number.POSITIVE_INFINITY;
   const shown = results.episodes.slice(0, limit);
-  const readers = await Promise.all(shown.map((episode) => loadItems(episode).catch(() => null)));
+  const readers = await Promise.all(
+    shown.map((episode) =>
+      loadItems(
+        episode,
+        episode.hits.slice(0, snippets).map((hit) => hit.index),
+      ).catch(() => null),
+    ),
+  );
   return shown.map((result, i) => {
     const read = readers[i] ?? null;
     const view = rankedView(result);

@@ -8,9 +8,9 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { zipSync } from 'fflate';
 import { ARCHIVE_DIR } from '@/lib/archive/index-format';
-import { recordPath } from '@/lib/archive/record';
 import { buildBundle } from '@/pipeline/bundle';
 import { listCorpus } from '@/pipeline/corpus';
+import { BUNDLE_CACHE_DIR } from '@/pipeline/paths';
 import { CORPUS_DIR, hasCorpus, hasSharedPages, PROJECT_ROOT, SHARED_PAGES_DIR } from '../support/shared';
 import { bundleForPage, median, plainChromium } from './browser';
 import type { BenchGroup, BenchRow } from './report';
@@ -120,21 +120,24 @@ export async function bundleBench(): Promise<BenchGroup | null> {
     const script = await bundleForPage('tests/bench/pages/record-vs-dom.ts');
     const browser = await plainChromium();
     const page = await browser.newPage();
-    const record = readFileSync(join(PROJECT_ROOT, '.cache/bundled-index', recordPath({ podcast: 'friends', slug: '47' })));
     await page.route('https://changelog.com/**', (route) => {
       const url = route.request().url();
-      if (url.endsWith('/__record')) return route.fulfill({ body: record, contentType: 'application/octet-stream' });
+      const file = url.split('/__bundle/')[1];
+      if (file !== undefined) {
+        return route.fulfill({ body: readFileSync(join(PROJECT_ROOT, BUNDLE_CACHE_DIR, file)), contentType: 'application/octet-stream' });
+      }
       return route.fulfill({ body: readFileSync(join(SHARED_PAGES_DIR, 'friends-47.html'), 'utf8'), contentType: 'text/html' });
     });
     await page.goto('https://changelog.com/friends/47');
     await page.addScriptTag({ content: script });
-    await page.evaluate(() => window.bench.record('/__record', 5));
-    const loads = await page.evaluate(() => window.bench.record('/__record', 30));
+    const ref = { podcast: 'friends', slug: '47' };
+    await page.evaluate((episode) => window.bench.record('/__bundle/', episode, 5), ref);
+    const loads = await page.evaluate((episode) => window.bench.record('/__bundle/', episode, 30), ref);
     const parses = await page.evaluate(() => window.bench.dom({ podcast: 'friends', slug: '47' }, 15));
     await browser.close();
     const load = median(loads);
     rows.push({
-      subject: 'load the largest record (friends/47: fetch, gunzip, JSON, decode), median of 30',
+      subject: 'load the largest record (friends/47: fetch its head and chunks, inflate, JSON, decode), median of 30',
       value: load,
       unit: 'ms',
       peer: "parse the same episode's page DOM (all 1,286 items)",

@@ -73,6 +73,7 @@ describe('the built packages', () => {
       'content-scripts/transcript-panel/chunks/*',
       'data/episodes/*',
       'data/episodes/*/*',
+      'data/records.dict',
       'data/shows/*',
     ]);
     for (const entry of chrome.web_accessible_resources) {

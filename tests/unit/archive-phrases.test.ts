@@ -10,7 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ArchiveAnswer, ArchiveSearchEngine } from '@/lib/archive/engine';
-import { containsPhrase } from '@/lib/archive/query';
+import type { MetaEpisode } from '@/lib/archive/index-format';
+import { containsPhrase, phraseChunks } from '@/lib/archive/query';
+import { CHUNK_ITEMS } from '@/lib/archive/record';
 import { findSpeakerName } from '@/lib/archive/speaker-names';
 import { buildBundle } from '@/pipeline/bundle';
 import { readerFor } from '../support/folder-reader';
@@ -27,7 +29,15 @@ function monologue(words: number, inserted: string): string {
   return `${out.join(' ')}.`;
 }
 
+/** Where the long episode below says its phrase: in its third chunk. */
+const CHUNKED_AT = 2 * CHUNK_ITEMS + 5;
+
 const TRANSCRIPTS: Record<string, string> = {
+  // Three chunks of turns, and the phrase in the third.
+  'gotime/go-time-9004.md': Array.from(
+    { length: 3 * CHUNK_ITEMS },
+    (_, i) => `**Oren Onward:** ${i === CHUNKED_AT ? 'Purple lanterns glow softly, friends.' : `${FILLER[i % FILLER.length]} turn.`}`,
+  ).join('\n\n'),
   'gotime/go-time-9001.md': [
     '**Nia Nightly:** Well, honestly, we shipped it on a Tuesday. Nobody noticed, which I’d call a win.',
     '**Oren Onward:** I read [the whole spec twice](https://example.com/spec) before lunch.',
@@ -111,6 +121,48 @@ describe('remembered phrases, topics and speaker names in the archive search', (
     const quoted = await ask('"quiet build server"');
     expect(order(quoted.last)).toEqual(['gotime/9001#3']);
     expect(order(quoted.first)).toEqual(['gotime/9001#3']);
+  });
+
+  it('reads only the chunk of a record that holds the phrase', async () => {
+    const chunksRead: string[] = [];
+    const base = readerFor(out);
+    const counting = new ArchiveSearchEngine(async (path) => {
+      if (/9004\.\d+\.bin$/.test(path)) chunksRead.push(path.slice(path.lastIndexOf('/') + 1));
+      return base(path);
+    });
+    let first: ArchiveAnswer | undefined;
+    await counting.search('purple lanterns glow softly', {}, 10, (answer) => {
+      first ??= answer;
+    });
+    expect(first && top(first)).toEqual({ at: `gotime/9004#${CHUNKED_AT}`, phrase: true });
+    expect([...new Set(chunksRead)]).toEqual(['9004.2.bin']);
+  });
+
+  it('reads the chunks with the best chance of the phrase per word first', () => {
+    // Episode A: items 0 … 2C+1 (three chunks); episode B: ten items (one chunk). Every item is ten words.
+    const episodes: MetaEpisode[] = [
+      ['gotime', 'a', null, 0, 2 * CHUNK_ITEMS + 2],
+      ['gotime', 'b', null, 2 * CHUNK_ITEMS + 2, 10],
+    ];
+    const docEpisode = Uint32Array.from({ length: 2 * CHUNK_ITEMS + 12 }, (_, doc) => (doc < 2 * CHUNK_ITEMS + 2 ? 0 : 1));
+    const b = 2 * CHUNK_ITEMS + 2;
+    const chunks = phraseChunks(
+      [
+        { doc: 5, likelihood: 0.3 },
+        { doc: b + 2, likelihood: 0.25 },
+        { doc: CHUNK_ITEMS + 6, likelihood: 0.2 },
+        { doc: CHUNK_ITEMS + 7, likelihood: 0.2 },
+      ],
+      episodes,
+      docEpisode,
+      () => 10,
+    );
+    // B's one short chunk first (the most chance per word), then A's second (two candidates), then A's first.
+    expect(chunks).toEqual([
+      { podcast: 'gotime', slug: 'b', chunk: 0, indexes: [2] },
+      { podcast: 'gotime', slug: 'a', chunk: 1, indexes: [CHUNK_ITEMS + 6, CHUNK_ITEMS + 7] },
+      { podcast: 'gotime', slug: 'a', chunk: 0, indexes: [5] },
+    ]);
   });
 
   it('completes the last word of a phrase still being typed', async () => {

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { META_FILE } from '@/lib/archive/index-format';
 import { isBundled, lookupEpisode } from '@/lib/archive/lookup';
 import { CorruptRecordError, unpackJson } from '@/lib/archive/package-file';
-import { decodeRecord, encodeRecord, recordPath } from '@/lib/archive/record';
+import { RECORDS_DICTIONARY } from '@/lib/archive/packed-json';
+import { CHUNK_ITEMS, chunkItemReader, chunkPath, decodeRecord, encodeRecord, recordPath } from '@/lib/archive/record';
 import { buildEpisode } from '@/lib/model/build-episode';
 import { parseEpisodeUrl } from '@/lib/site/urls';
 import { archiveParts, buildBundle } from '@/pipeline/bundle';
@@ -75,20 +76,45 @@ describe('the bundle built from our own small corpus', () => {
     ).toBe('absent');
   });
 
-  it('reports a corrupt or missing record instead of throwing', async () => {
+  it('reports a corrupt or missing record instead of throwing: its head, a chunk, or the dictionary', async () => {
     const read = readerFor(out);
     const ref = { podcast: 'shipit', slug: '990' };
-    const path = join(out, recordPath(ref));
-    const good = readFileSync(path);
-    for (const bad of [Buffer.from('not gzip at all'), good.subarray(0, good.length / 2), Buffer.alloc(0)]) {
-      writeFileSync(path, bad);
-      const found = await lookupEpisode(read, ref, isBundled(read, ref));
-      expect(found.status).toBe('corrupt');
+    const lookup = () => lookupEpisode(read, ref, isBundled(read, ref));
+    for (const file of [recordPath(ref), chunkPath(ref, 0), RECORDS_DICTIONARY]) {
+      const path = join(out, file);
+      const good = readFileSync(path);
+      const flipped = Buffer.from(good);
+      flipped[flipped.length - 6] = (flipped[flipped.length - 6] as number) ^ 0xff;
+      for (const bad of [Buffer.from('not packed at all'), good.subarray(0, good.length / 2), flipped, Buffer.alloc(0)]) {
+        writeFileSync(path, bad);
+        const found = await lookup();
+        expect(found.status, `${file}: ${bad.length} bytes`).toBe('corrupt');
+      }
+      rmSync(path);
+      const missing = await lookup();
+      expect(missing.status).toBe('corrupt');
+      if (missing.status === 'corrupt') expect(missing.reason).toContain(file);
+      writeFileSync(path, good);
+      expect((await lookup()).status).toBe('found');
     }
-    rmSync(path);
-    expect((await lookupEpisode(read, ref, isBundled(read, ref))).status).toBe('corrupt');
-    writeFileSync(path, good);
-    expect((await lookupEpisode(read, ref, isBundled(read, ref))).status).toBe('found');
+  });
+
+  it('splits a record into chunks that each read on their own', async () => {
+    const read = readerFor(out);
+    // friends/990 has 30 items: more than one chunk when chunks are smaller than that.
+    const ref = { podcast: 'friends', slug: '990' };
+    const found = await lookupEpisode(read, ref, isBundled(read, ref));
+    expect(found.status).toBe('found');
+    const chunks = Math.ceil(30 / CHUNK_ITEMS);
+    const dictionary = readFileSync(join(out, RECORDS_DICTIONARY));
+    const { unpackJsonWith } = await import('@/lib/archive/packed-json');
+    for (let k = 0; k < chunks; k++) {
+      const items = chunkItemReader(unpackJsonWith(new Uint8Array(readFileSync(join(out, chunkPath(ref, k)))), dictionary, 'chunk'), k);
+      const index = k * CHUNK_ITEMS;
+      expect(items(index)).toEqual(found.status === 'found' ? found.parts.items[index] : undefined);
+      expect(items(index - 1)).toBeUndefined();
+    }
+    expect(() => readFileSync(join(out, chunkPath(ref, chunks)))).toThrow();
   });
 
   it('reuses an up-to-date bundle and ships the license with the data', () => {
@@ -114,18 +140,43 @@ describe('the bundle built from our own small corpus', () => {
 });
 
 describe('record decoding', () => {
+  const item = (index: number, label: string, text: string) => ({
+    index,
+    label,
+    speaker: label,
+    kind: 'speech' as const,
+    paragraphs: [[{ kind: 'text' as const, text }]],
+  });
+
+  it('round-trips a record of several chunks, labels and all', () => {
+    const labels = ['Jerod Santo', 'Adam Stacoviak', 'Break'];
+    const items = Array.from({ length: CHUNK_ITEMS * 2 + 3 }, (_, i) => item(i, labels[i % 3] as string, `turn ${i}`));
+    const parts = { podcast: 'shipit', slug: '1', items, notes: [] };
+    const encoded = encodeRecord(parts);
+    expect(encoded.chunks).toHaveLength(3);
+    expect(encoded.head.items).toBe(items.length);
+    const decoded = decodeRecord(JSON.parse(JSON.stringify(encoded)));
+    expect(decoded.items.map((decodedItem) => [decodedItem.index, decodedItem.label])).toEqual(items.map((i) => [i.index, i.label]));
+  });
+
   it('rejects anything that is not a record of this version, and non-http links', () => {
-    const parts = { podcast: 'shipit', slug: '1', items: [], notes: [] };
+    const parts = { podcast: 'shipit', slug: '1', items: [item(0, 'Jerod Santo', 'hello')], notes: [] };
     const good = encodeRecord(parts);
     expect(decodeRecord(good).podcast).toBe('shipit');
+    const chunk = good.chunks[0] as (typeof good.chunks)[number];
     for (const bad of [
       null,
       1,
       'x',
-      { ...good, v: 99 },
-      { ...good, items: 'x' },
-      { ...good, items: [['x']] },
-      { ...good, notes: [[null, [['t', 'javascript:alert(1)', 'article']]]] },
+      { ...good, head: { ...good.head, v: 99 } },
+      { ...good, head: { ...good.head, items: 'x' } },
+      { ...good, head: { ...good.head, items: 2 } },
+      { ...good, chunks: [] },
+      { ...good, chunks: [{ ...chunk, v: 1 }] },
+      { ...good, chunks: [{ ...chunk, first: 1 }] },
+      { ...good, chunks: [{ ...chunk, items: [['x']] }] },
+      { ...good, chunks: [{ ...chunk, items: [[7, 'points at no label']] }] },
+      { ...good, head: { ...good.head, notes: [[null, [['t', 'javascript:alert(1)', 'article']]]] } },
     ]) {
       expect(() => decodeRecord(bad)).toThrow(CorruptRecordError);
     }
