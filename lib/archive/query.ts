@@ -292,11 +292,15 @@ export class ArchiveIndex {
       for (const at of prefixed.slice(0, MAX_EXPANSIONS)) found.set(at, PREFIX_WEIGHT);
     }
     if (fuzzinessFor(word) !== false) {
+      // A typo is taken for a word at least as common as what was typed (the noisy channel: a
+      // listener who types a word the archive says often meant it, not its rarer neighbours), so
+      // "right" does not read the shards of "bright", "fight" and "rights".
+      const typed = dict.terms[exact] === word ? (dict.frequencies[exact] as number) : 0;
       const fuzzy: number[] = [];
       for (let length = word.length - 1; length <= word.length + 1; length++) {
         for (const at of dict.byLength.get(length) ?? []) {
           if (found.has(at) || common(at) || dict.terms[at]?.charCodeAt(0) === 1) continue;
-          if (withinOneEdit(dict.terms[at] as string, word)) fuzzy.push(at);
+          if ((dict.frequencies[at] as number) >= typed && withinOneEdit(dict.terms[at] as string, word)) fuzzy.push(at);
         }
       }
       fuzzy.sort((a, b) => (dict.frequencies[b] as number) - (dict.frequencies[a] as number));
