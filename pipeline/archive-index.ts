@@ -62,6 +62,7 @@ export class ArchiveIndexBuilder {
   private readonly lengths: number[] = [];
   private readonly episodes: MetaEpisode[] = [];
   private readonly episodeWords: number[] = [];
+  private readonly chunkStarts: number[][] = [];
   private readonly speakerTurns = new Map<string, number>();
   private readonly labels = new Map<string, number>();
   private readonly speaking: boolean[] = [];
@@ -82,11 +83,15 @@ export class ArchiveIndexBuilder {
     this.postings++;
   }
 
-  /** Adds an episode's items as the next documents. Episodes must come grouped by show. */
-  add(podcast: string, slug: string, number: number | undefined, items: readonly ParsedItem[]): void {
+  /**
+   * Adds an episode's items as the next documents, with where its record's chunks start. Episodes
+   * must come grouped by show.
+   */
+  add(podcast: string, slug: string, number: number | undefined, items: readonly ParsedItem[], chunkStarts: readonly number[]): void {
     if (items.length === 0) return;
     const first = this.lengths.length;
     this.episodes.push([podcast, slug, number ?? null, first, items.length]);
+    this.chunkStarts.push([...chunkStarts]);
     let previousStart = 0;
     let words = 0;
     timeItems(items).forEach((item, i) => {
@@ -194,6 +199,7 @@ export class ArchiveIndexBuilder {
       averageLength: this.lengths.length ? this.totalWords / this.lengths.length : 0,
       episodes: this.episodes,
       episodeWords: this.episodeWords,
+      chunkStarts: this.chunkStarts,
       speakers: [...this.speakerTurns].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
       labels: [...this.labels.keys()],
       speaking: this.speaking,

@@ -173,8 +173,9 @@ export function buildBundle(options: BundleOptions): BundleResult {
   const records: EncodedRecord[] = [];
   for (const key of keys) {
     const parts = archiveParts(transcriptByKey.get(key), notesByKey.get(key));
-    archive.add(parts.podcast, parts.slug, parts.number, parts.items);
-    records.push(encodeRecord(parts));
+    const record = encodeRecord(parts);
+    archive.add(parts.podcast, parts.slug, parts.number, parts.items, record.head.chunks);
+    records.push(record);
     const slugs = slugsByShow.get(parts.podcast);
     if (slugs) slugs.push(parts.slug);
     else slugsByShow.set(parts.podcast, [parts.slug]);

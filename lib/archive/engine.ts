@@ -7,7 +7,7 @@ import type { Highlighted } from '../model/highlight';
 import { type ChunkReader, RecordFiles } from './lookup';
 import type { BundleReader } from './package-file';
 import { ArchiveIndex, type ArchiveQueryOptions, type ArchiveResults, containsPhrase, withPhrases } from './query';
-import { chunkOfItem } from './record';
+import type { ChunkPlace } from './record';
 import { type EpisodeView, type ItemReader, presentResults, rankedView, readItem, snippetFor, spokenTerms } from './snippets';
 
 /** Record chunks kept decoded between queries (a chunk is a few KB). */
@@ -16,13 +16,13 @@ const CHUNK_CACHE = 256;
 /**
  * The phrase check reads the chunks that hold candidate items, likeliest first, in batches, and
  * stops after the batch that finds the phrase, or before the query's reads (index and records)
- * would pass {@link QUERY_BYTES}. A chunk is about 4 KB ({@link CHUNK_ESTIMATE}) until the chunks
+ * would pass {@link QUERY_BYTES}. A chunk is about 5 KB ({@link CHUNK_ESTIMATE}) until the chunks
  * read say otherwise; the first batch always reads a few.
  */
 const PHRASE_BATCH = 16;
 const FIRST_BATCH_AT_LEAST = 4;
 const QUERY_BYTES = 1_800_000;
-const CHUNK_ESTIMATE = 4_000;
+const CHUNK_ESTIMATE = 5_000;
 
 export interface ArchiveAnswer {
   episodes: EpisodeView[];
@@ -57,11 +57,11 @@ export class ArchiveSearchEngine {
   }
 
   /** One chunk of an episode's record, kept for later queries; null when it is unreadable. */
-  private loadChunk(ref: { podcast: string; slug: string }, chunk: number): Promise<ChunkReader | null> {
-    const key = `${ref.podcast}/${ref.slug}#${chunk}`;
+  private loadChunk(ref: { podcast: string; slug: string }, place: ChunkPlace): Promise<ChunkReader | null> {
+    const key = `${ref.podcast}/${ref.slug}#${place.chunk}`;
     let found = this.chunks.get(key);
     if (found) this.chunks.delete(key);
-    else found = this.files.chunk(ref, chunk).catch(() => null);
+    else found = this.files.chunk(ref, place).catch(() => null);
     this.chunks.set(key, found);
     while (this.chunks.size > CHUNK_CACHE) this.chunks.delete(this.chunks.keys().next().value as string);
     return found;
@@ -69,11 +69,21 @@ export class ArchiveSearchEngine {
 
   /** The items `indexes` of an episode (the chunks that hold them); null when one is unreadable. */
   private loadItems = async (ref: { podcast: string; slug: string }, indexes: readonly number[]): Promise<ItemReader | null> => {
-    const needed = [...new Set(indexes.map(chunkOfItem))];
-    const readers = await Promise.all(needed.map((chunk) => this.loadChunk(ref, chunk)));
+    const places = await Promise.all(indexes.map((index) => this.index.chunkOf(ref, index)));
+    const needed = new Map<number, ChunkPlace>();
+    for (const place of places) {
+      if (!place) return null;
+      needed.set(place.chunk, place);
+    }
+    const readers = await Promise.all([...needed.values()].map((place) => this.loadChunk(ref, place)));
     if (readers.some((read) => read === null)) return null;
-    const byChunk = new Map(needed.map((chunk, i) => [chunk, readers[i] as ChunkReader]));
-    return (index) => byChunk.get(chunkOfItem(index))?.(index);
+    return (index) => {
+      for (const read of readers) {
+        const item = read?.(index);
+        if (item) return item;
+      }
+      return undefined;
+    };
   };
 
   /**
@@ -124,7 +134,7 @@ export class ArchiveSearchEngine {
       from += size;
       await Promise.all(
         slice.map(async (candidate) => {
-          const read = await this.loadChunk(candidate, candidate.chunk);
+          const read = await this.loadChunk(candidate, candidate);
           for (const index of candidate.indexes) {
             const item = readItem(read, index);
             // Unquoted, the last word may still be being typed.

@@ -29,6 +29,8 @@ export interface ArchiveMeta {
   episodes: MetaEpisode[];
   /** Words said in each episode (the sum of its items' lengths), for ranking episodes by aboutness. */
   episodeWords: number[];
+  /** Where each episode's record chunks start (their first items), so a query reads only the chunk it needs. */
+  chunkStarts: number[][];
   /** Speaker names as written, with their turns across the archive, most turns first. */
   speakers: [string, number][];
   /** Every item label (speaker names, `Break`, …); `docs.bin` points into this list. */
@@ -38,7 +40,7 @@ export interface ArchiveMeta {
 }
 
 /** Bumped whenever any file's shape changes; the reader refuses other versions. */
-export const ARCHIVE_INDEX_VERSION = 3;
+export const ARCHIVE_INDEX_VERSION = 4;
 
 export const ARCHIVE_DIR = `${BUNDLE_DIR}/search`;
 export const META_FILE = `${ARCHIVE_DIR}/meta.bin`;

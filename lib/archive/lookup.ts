@@ -9,7 +9,17 @@ import type { EpisodeParts, ParsedItem } from '../model/episode';
 import type { EpisodeRef } from '../site/urls';
 import { type BundleReader, CorruptRecordError } from './package-file';
 import { RECORDS_DICTIONARY, unpackJsonWith } from './packed-json';
-import { chunkCount, chunkItemReader, chunkPath, decodeChunk, decodeHead, partsOfRecord, type RecordHead, recordPath } from './record';
+import {
+  type ChunkPlace,
+  chunkItemReader,
+  chunkPath,
+  chunkPlace,
+  decodeChunk,
+  decodeHead,
+  partsOfRecord,
+  type RecordHead,
+  recordPath,
+} from './record';
 import { decodeShowList, showListPath } from './show-list';
 
 /** Reads items of one chunk on demand (see chunkItemReader). */
@@ -56,14 +66,14 @@ export class RecordFiles {
     return head;
   }
 
-  async chunk(ref: EpisodeRef, chunk: number): Promise<ChunkReader | null> {
-    const value = await this.value(chunkPath(ref, chunk));
-    return value === null ? null : chunkItemReader(value, chunk);
+  async chunk(ref: EpisodeRef, place: ChunkPlace): Promise<ChunkReader | null> {
+    const value = await this.value(chunkPath(ref, place.chunk));
+    return value === null ? null : chunkItemReader(value, place);
   }
 
-  async chunkItems(ref: EpisodeRef, chunk: number): Promise<ParsedItem[] | null> {
-    const value = await this.value(chunkPath(ref, chunk));
-    return value === null ? null : decodeChunk(value, chunk);
+  async chunkItems(ref: EpisodeRef, place: ChunkPlace): Promise<ParsedItem[] | null> {
+    const value = await this.value(chunkPath(ref, place.chunk));
+    return value === null ? null : decodeChunk(value, place);
   }
 }
 
@@ -102,8 +112,8 @@ export async function lookupEpisode(read: BundleReader, ref: EpisodeRef, listed:
     const head = await files.head(ref);
     if (!head) return { status: 'corrupt', reason: `${recordPath(ref)} is listed in the bundle but missing` };
     const chunks = await Promise.all(
-      Array.from({ length: chunkCount(head.items) }, async (_, k) => {
-        const items = await files.chunkItems(ref, k);
+      head.chunks.map(async (_, k) => {
+        const items = await files.chunkItems(ref, chunkPlace(head.chunks, head.items, k));
         if (!items) throw new CorruptRecordError(`${chunkPath(ref, k)} is missing`);
         return items;
       }),

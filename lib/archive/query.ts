@@ -26,7 +26,7 @@ import {
   unzigzag,
 } from './index-format';
 import { type BundleReader, CorruptRecordError, gunzip, unpackJson } from './package-file';
-import { CHUNK_ITEMS, chunkOfItem } from './record';
+import { type ChunkPlace, chunkOfItem, chunkPlace, isChunkStarts } from './record';
 
 /** BM25's usual constants. */
 const K1 = 1.2;
@@ -84,10 +84,9 @@ export interface ArchiveResults {
 }
 
 /** A chunk of an episode's record, and its items (their `#transcript-N`) that hold every word of the query. */
-export interface PhraseChunk {
+export interface PhraseChunk extends ChunkPlace {
   podcast: string;
   slug: string;
-  chunk: number;
   indexes: number[];
 }
 
@@ -156,6 +155,7 @@ export class ArchiveIndex {
   /** Bytes read from the package so far (compressed, as stored). */
   bytesRead = 0;
   private loaded: Promise<Loaded> | null = null;
+  private episodeAt: Map<string, number> | undefined;
   private readonly shards = new Map<number, Promise<Map<string, () => Postings>>>();
   private readonly dense = new Map<string, Promise<Postings>>();
 
@@ -210,6 +210,12 @@ export class ArchiveIndex {
       if (lengths.length !== meta.totalDocs) throw new CorruptRecordError('the archive lengths do not match its documents');
       if (!Array.isArray(meta.episodeWords) || meta.episodeWords.length !== meta.episodes.length)
         throw new CorruptRecordError('the archive index metadata has no episode lengths');
+      if (
+        !Array.isArray(meta.chunkStarts) ||
+        meta.chunkStarts.length !== meta.episodes.length ||
+        !meta.chunkStarts.every((starts, at) => isChunkStarts(starts, (meta.episodes[at] as MetaEpisode)[4]))
+      )
+        throw new CorruptRecordError("the archive index metadata does not say where the records' chunks start");
       return {
         meta,
         dict: { terms, frequencies, locations, byLength },
@@ -220,6 +226,17 @@ export class ArchiveIndex {
       };
     })();
     return this.loaded;
+  }
+
+  /** The chunk of an episode's record that holds item `index`; null for an episode the index lacks. */
+  async chunkOf(ref: { podcast: string; slug: string }, index: number): Promise<ChunkPlace | null> {
+    const { meta } = await this.load();
+    this.episodeAt ??= new Map(meta.episodes.map((episode, at) => [`${episode[0]}/${episode[1]}`, at]));
+    const at = this.episodeAt.get(`${ref.podcast}/${ref.slug}`);
+    if (at === undefined) return null;
+    const starts = meta.chunkStarts[at] as number[];
+    const items = (meta.episodes[at] as MetaEpisode)[4];
+    return chunkPlace(starts, items, chunkOfItem(starts, Math.max(0, Math.min(items - 1, index))));
   }
 
   /** The episodes the index holds, and its speakers (for the filters). */
@@ -472,7 +489,7 @@ export class ArchiveIndex {
               perWord.map((word) => word.said),
               (doc) => dequantizeLength(lengths[doc] as number),
             ),
-            meta.episodes,
+            meta,
             docEpisode,
             (doc) => dequantizeLength(lengths[doc] as number),
           )
@@ -525,40 +542,37 @@ const CHUNK_OVERHEAD_WORDS = 20;
  */
 export function phraseChunks(
   candidates: readonly { doc: number; likelihood: number }[],
-  episodes: readonly MetaEpisode[],
+  meta: Pick<ArchiveMeta, 'episodes' | 'chunkStarts'>,
   docEpisode: Uint32Array,
   lengthOf: (doc: number) => number,
 ): PhraseChunk[] {
-  const chunks = new Map<string, PhraseChunk & { likelihood: number; first: number; episode: MetaEpisode }>();
+  const chunks = new Map<string, { chunk: PhraseChunk; likelihood: number; firstDoc: number }>();
   for (const { doc, likelihood } of candidates) {
-    const episode = episodes[docEpisode[doc] as number] as MetaEpisode;
+    const at = docEpisode[doc] as number;
+    const episode = meta.episodes[at] as MetaEpisode;
+    const starts = meta.chunkStarts[at] ?? [0];
     const index = doc - episode[3];
-    const chunk = chunkOfItem(index);
-    const key = `${episode[0]}/${episode[1]}#${chunk}`;
+    const place = chunkPlace(starts, episode[4], chunkOfItem(starts, index));
+    const key = `${at}#${place.chunk}`;
     const found = chunks.get(key);
     if (found) {
-      found.indexes.push(index);
+      found.chunk.indexes.push(index);
       found.likelihood += likelihood;
     } else {
       chunks.set(key, {
-        podcast: episode[0],
-        slug: episode[1],
-        chunk,
-        indexes: [index],
+        chunk: { podcast: episode[0], slug: episode[1], ...place, indexes: [index] },
         likelihood,
-        first: doc - (index % CHUNK_ITEMS),
-        episode,
+        firstDoc: episode[3] + place.first,
       });
     }
   }
-  const ranked = [...chunks.values()].map((chunk) => {
-    const end = Math.min(chunk.first + CHUNK_ITEMS, chunk.episode[3] + chunk.episode[4]);
+  const ranked = [...chunks.values()].map(({ chunk, likelihood, firstDoc }) => {
     let words = CHUNK_OVERHEAD_WORDS;
-    for (let doc = chunk.first; doc < end; doc++) words += lengthOf(doc);
-    return { chunk, density: chunk.likelihood / words };
+    for (let doc = firstDoc; doc < firstDoc + chunk.count; doc++) words += lengthOf(doc);
+    return { chunk, density: likelihood / words };
   });
   ranked.sort((a, b) => b.density - a.density);
-  return ranked.map(({ chunk: { podcast, slug, chunk, indexes } }) => ({ podcast, slug, chunk, indexes }));
+  return ranked.map(({ chunk }) => chunk);
 }
 
 /**

@@ -3,10 +3,10 @@
  * items and show notes) and nothing a live page adds (sponsors, featuring, duration). Encoding is
  * lossless: `decodeRecord(encodeRecord(parts))` equals `parts` for any parts a parser produced.
  *
- * A record is a head (the show notes and the number of items) and chunks of
- * {@link CHUNK_ITEMS} items each, one file apiece, so the archive search reads only the chunk that
- * holds an item: its phrase check then covers several times the episodes for the same bytes. A
- * chunk carries the labels its items point at, so it reads on its own.
+ * A record is a head (the show notes, the number of items, where each chunk starts) and chunks of
+ * about {@link CHUNK_CHARACTERS} of JSON each, one file apiece, so the archive search reads only
+ * the chunk that holds an item: its phrase check then covers several times the episodes for the
+ * same bytes. A chunk carries the labels its items point at, so it reads on its own.
  *
  * Compactness comes from shape, not cleverness: labels are stored once per chunk and items point
  * at them; an item's kind and speaker follow from its label; a paragraph that is one plain run is a
@@ -33,12 +33,15 @@ import { BUNDLE_DIR, CorruptRecordError } from './package-file';
 export const RECORD_VERSION = 2;
 
 /**
- * Items per chunk file. Smaller chunks let the phrase check cover more candidates per byte, and
- * cost package size (lost compression context, a zip entry each). Measured on the archive: 24
- * finds the remembered phrase first for 236 of 240 (two seeds of the set), against 233 for 32,
- * with the zip at 57.9 MB; 16 would take it past 60 MB.
+ * About how much JSON a chunk file holds (an item is never split, so a long monologue is a chunk
+ * of its own). Smaller chunks let the phrase check cover more candidates per byte; every file
+ * costs a fetch (a few ms each through an extension's resource loader) and package size (lost
+ * compression context, a zip entry). Measured on the archive: 16,000 characters (about 4 KB
+ * packed; a median episode in 5 files with its head, the longest in 13) puts remembered phrases
+ * first as often as chunks of 24 items did (351 and 352 of 360), with 40% fewer files: an episode
+ * of 1,286 short turns had 55.
  */
-export const CHUNK_ITEMS = 24;
+export const CHUNK_CHARACTERS = 16_000;
 
 /** A run: plain text, or `[code, text]`, or `[LINK, text, url]`. */
 type EncodedRun = string | [typeof EMPHASIS | typeof STRONG | typeof CODE | typeof TIMESTAMP, string] | [typeof LINK, string, string];
@@ -57,6 +60,8 @@ export interface EncodedHead {
   number?: number;
   /** How many items the chunks hold in all. */
   items: number;
+  /** The first item of each chunk, in order (0 first; none when there are no items). */
+  chunks: number[];
   notes: EncodedSection[];
 }
 
@@ -125,31 +130,53 @@ function encodeChunk(items: readonly ParsedItem[], first: number): EncodedChunk 
   return { v: RECORD_VERSION, first, labels, items: encoded };
 }
 
+/** Where each chunk starts: a new one once the current holds {@link CHUNK_CHARACTERS}. */
+function chunkStarts(items: readonly ParsedItem[]): number[] {
+  const starts: number[] = [];
+  let size = 0;
+  items.forEach((item, i) => {
+    const itemSize = item.label.length + JSON.stringify(item.paragraphs.map(encodeParagraph)).length;
+    if (i === 0 || size + itemSize > CHUNK_CHARACTERS) {
+      starts.push(i);
+      size = 0;
+    }
+    size += itemSize;
+  });
+  return starts;
+}
+
 /** The archive's part of an episode, compact. */
 export function encodeRecord(parts: EpisodeParts): EncodedRecord {
+  const starts = chunkStarts(parts.items);
   const head: EncodedHead = {
     v: RECORD_VERSION,
     podcast: parts.podcast,
     slug: parts.slug,
     items: parts.items.length,
+    chunks: starts,
     notes: (parts.notes ?? []).map((section) => [section.heading, section.links.map(encodeLink)]),
   };
   if (parts.number !== undefined) head.number = parts.number;
-  const chunks: EncodedChunk[] = [];
-  for (let first = 0; first < parts.items.length; first += CHUNK_ITEMS) {
-    chunks.push(encodeChunk(parts.items.slice(first, first + CHUNK_ITEMS), first));
-  }
+  const chunks = starts.map((first, k) => encodeChunk(parts.items.slice(first, starts[k + 1] ?? parts.items.length), first));
   return { head, chunks };
 }
 
-/** The chunk that holds item `index`. */
-export function chunkOfItem(index: number): number {
-  return Math.floor(index / CHUNK_ITEMS);
+/** The chunk that holds item `index`, from the chunks' first items. */
+export function chunkOfItem(starts: readonly number[], index: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((starts[middle] as number) <= index) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
-/** How many chunk files a record of `items` items has. */
-export function chunkCount(items: number): number {
-  return Math.ceil(items / CHUNK_ITEMS);
+/** Whether `starts` can be a record's chunk starts for `items` items. */
+export function isChunkStarts(starts: unknown, items: number): starts is number[] {
+  if (!Array.isArray(starts) || starts.length > items || (items > 0 && starts[0] !== 0) || items > 0 !== starts.length > 0) return false;
+  return starts.every((start, k) => Number.isSafeInteger(start) && start < items && (k === 0 || start > (starts[k - 1] as number)));
 }
 
 /**
@@ -236,12 +263,13 @@ function decodeItem(item: unknown, index: number, labels: readonly string[]): Pa
   return { index, label, speaker: speakerOfLabel(label), kind: kindOfLabel(label), paragraphs: paragraphs.map(decodeParagraph) };
 }
 
-/** What a head says: the episode, its notes, and how many items its chunks hold. */
+/** What a head says: the episode, its notes, how many items its chunks hold and where each starts. */
 export interface RecordHead {
   podcast: string;
   slug: string;
   number?: number;
   items: number;
+  chunks: number[];
   notes: NotesSection[];
 }
 
@@ -250,6 +278,7 @@ export function decodeHead(value: unknown): RecordHead {
   const head = checkVersion(value, 'the head');
   const items = head.items;
   if (typeof items !== 'number' || !Number.isSafeInteger(items) || items < 0) fail('the head has no item count');
+  if (!isChunkStarts(head.chunks, items)) fail('the head lists no chunks that fit its items');
   if (!Array.isArray(head.notes)) fail('no notes');
   const notes = head.notes.map((section): NotesSection => {
     if (!Array.isArray(section)) fail('a notes section is not a tuple');
@@ -258,48 +287,61 @@ export function decodeHead(value: unknown): RecordHead {
     if (!Array.isArray(links)) fail('a notes section has no links list');
     return { heading: heading as string | null, links: links.map(decodeLink) };
   });
-  const decoded: RecordHead = { podcast: text(head.podcast, 'podcast'), slug: text(head.slug, 'slug'), items, notes };
+  const decoded: RecordHead = { podcast: text(head.podcast, 'podcast'), slug: text(head.slug, 'slug'), items, chunks: head.chunks, notes };
   if (typeof head.number === 'number') decoded.number = head.number;
   return decoded;
 }
 
-function checkedChunk(value: unknown, chunk: number): { labels: string[]; items: unknown[]; first: number } {
-  const record = checkVersion(value, `chunk ${chunk}`);
-  const first = chunk * CHUNK_ITEMS;
-  if (record.first !== first) fail(`chunk ${chunk} starts at item ${String(record.first)}, not ${first}`);
+/** Where a chunk's items are in its episode: from `first`, `count` of them. */
+export interface ChunkPlace {
+  chunk: number;
+  first: number;
+  count: number;
+}
+
+/** Chunk `chunk` of a record whose chunks start at `starts` and hold `items` items. */
+export function chunkPlace(starts: readonly number[], items: number, chunk: number): ChunkPlace {
+  const first = starts[chunk] ?? items;
+  return { chunk, first, count: (starts[chunk + 1] ?? items) - first };
+}
+
+function checkedChunk(value: unknown, place: ChunkPlace): { labels: string[]; items: unknown[] } {
+  const record = checkVersion(value, `chunk ${place.chunk}`);
+  if (record.first !== place.first) fail(`chunk ${place.chunk} starts at item ${String(record.first)}, not ${place.first}`);
   const labels = Array.isArray(record.labels) ? record.labels.map((label) => text(label, 'label')) : fail('no labels');
-  if (!Array.isArray(record.items) || record.items.length > CHUNK_ITEMS) fail(`chunk ${chunk} has no list of at most ${CHUNK_ITEMS} items`);
-  return { labels, items: record.items, first };
+  if (!Array.isArray(record.items) || record.items.length !== place.count)
+    fail(`chunk ${place.chunk} does not hold its ${place.count} items`);
+  return { labels, items: record.items };
 }
 
 /**
- * The items of chunk `chunk`, each decoded when first asked for (the archive search shows a few
- * hits of an episode and need not decode the rest), by their index in the episode. Undefined
- * outside the chunk; throws {@link CorruptRecordError} when the chunk or the item is malformed.
+ * The items of one chunk, each decoded when first asked for (the archive search shows a few hits
+ * of an episode and need not decode the rest), by their index in the episode. Undefined outside
+ * the chunk; throws {@link CorruptRecordError} when the chunk or the item is malformed.
  */
-export function chunkItemReader(value: unknown, chunk: number): (index: number) => ParsedItem | undefined {
-  const { labels, items, first } = checkedChunk(value, chunk);
+export function chunkItemReader(value: unknown, place: ChunkPlace): (index: number) => ParsedItem | undefined {
+  const { labels, items } = checkedChunk(value, place);
   const decoded = new Map<number, ParsedItem>();
   return (index) => {
-    if (index < first || index >= first + items.length) return undefined;
+    if (index < place.first || index >= place.first + items.length) return undefined;
     let item = decoded.get(index);
     if (!item) {
-      item = decodeItem(items[index - first], index, labels);
+      item = decodeItem(items[index - place.first], index, labels);
       decoded.set(index, item);
     }
     return item;
   };
 }
 
-/** Every item of chunk `chunk`; throws {@link CorruptRecordError} on anything malformed. */
-export function decodeChunk(value: unknown, chunk: number): ParsedItem[] {
-  const { labels, items, first } = checkedChunk(value, chunk);
-  return items.map((item, i) => decodeItem(item, first + i, labels));
+/** Every item of one chunk; throws {@link CorruptRecordError} on anything malformed. */
+export function decodeChunk(value: unknown, place: ChunkPlace): ParsedItem[] {
+  const { labels, items } = checkedChunk(value, place);
+  return items.map((item, i) => decodeItem(item, place.first + i, labels));
 }
 
 /** The parts of an episode from its head and every chunk, in order. */
 export function partsOfRecord(head: RecordHead, chunks: readonly ParsedItem[][]): EpisodeParts {
-  if (chunks.length !== chunkCount(head.items)) fail(`${chunks.length} chunks for ${head.items} items`);
+  if (chunks.length !== head.chunks.length) fail(`${chunks.length} chunks where the head lists ${head.chunks.length}`);
   const items = chunks.flat();
   if (items.length !== head.items) fail(`the chunks hold ${items.length} items, the head says ${head.items}`);
   const parts: EpisodeParts = {
@@ -318,8 +360,9 @@ export function decodeRecord(value: unknown): EpisodeParts {
   if (typeof value !== 'object' || value === null) fail('not an object');
   const { head, chunks } = value as Partial<Record<keyof EncodedRecord, unknown>>;
   if (!Array.isArray(chunks)) fail('no chunks');
+  const decoded = decodeHead(head);
   return partsOfRecord(
-    decodeHead(head),
-    chunks.map((chunk, k) => decodeChunk(chunk, k)),
+    decoded,
+    chunks.map((chunk, k) => decodeChunk(chunk, chunkPlace(decoded.chunks, decoded.items, k))),
   );
 }

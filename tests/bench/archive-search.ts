@@ -228,7 +228,7 @@ export async function archiveSearchBench(): Promise<BenchGroup | null> {
   const firstBytes = plainRuns[0]?.bytes ?? 0;
   const maxBytes = Math.max(...plainRuns.map((run) => run.bytes));
   rows.push({
-    subject: 'bytes read by the first query (dictionary, lengths, metadata, its shards, 10 records)',
+    subject: "bytes read by the first query (dictionary, lengths, metadata, its shards, the shown hits' record chunks)",
     value: firstBytes / 1e6,
     unit: 'MB',
     peer: 'monolithic MiniSearch JSON read before any query',
@@ -309,7 +309,7 @@ export async function archiveSearchBench(): Promise<BenchGroup | null> {
     peer: 'monolithic MiniSearch query alone (p50)',
     peerValue: median(monolithQueries),
     note:
-      "the wait is reading the shown episodes' records for their snippets, a file each through the extension's resource loader; " +
+      "the wait is reading the chunks of the shown hits' records for their snippets, a file each through the extension's resource loader; " +
       'the ranked list is final and usable meanwhile, as Pagefind shows results before their fragments load',
   });
 

@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ArchiveAnswer, ArchiveSearchEngine } from '@/lib/archive/engine';
 import type { MetaEpisode } from '@/lib/archive/index-format';
 import { containsPhrase, phraseChunks } from '@/lib/archive/query';
-import { CHUNK_ITEMS } from '@/lib/archive/record';
 import { findSpeakerName } from '@/lib/archive/speaker-names';
 import { buildBundle } from '@/pipeline/bundle';
 import { readerFor } from '../support/folder-reader';
@@ -29,14 +28,17 @@ function monologue(words: number, inserted: string): string {
   return `${out.join(' ')}.`;
 }
 
-/** Where the long episode below says its phrase: in its third chunk. */
-const CHUNKED_AT = 2 * CHUNK_ITEMS + 5;
+/** The long episode below: turns of about 1,000 characters, so its record has several chunks. */
+const CHUNKED_TURNS = 48;
+/** Where it says its phrase: near the end, past its first chunk. */
+const CHUNKED_AT = 44;
+const LONG_FILLER = (i: number) => Array.from({ length: 120 }, (_, j) => FILLER[(i + j) % FILLER.length]).join(' ');
 
 const TRANSCRIPTS: Record<string, string> = {
-  // Three chunks of turns, and the phrase in the third.
+  // Several chunks of long turns, and the phrase in one of the last.
   'gotime/go-time-9004.md': Array.from(
-    { length: 3 * CHUNK_ITEMS },
-    (_, i) => `**Oren Onward:** ${i === CHUNKED_AT ? 'Purple lanterns glow softly, friends.' : `${FILLER[i % FILLER.length]} turn.`}`,
+    { length: CHUNKED_TURNS },
+    (_, i) => `**Oren Onward:** ${i === CHUNKED_AT ? 'Purple lanterns glow softly, friends.' : `${LONG_FILLER(i)}.`}`,
   ).join('\n\n'),
   'gotime/go-time-9001.md': [
     '**Nia Nightly:** Well, honestly, we shipped it on a Tuesday. Nobody noticed, which I’d call a win.',
@@ -135,33 +137,37 @@ describe('remembered phrases, topics and speaker names in the archive search', (
       first ??= answer;
     });
     expect(first && top(first)).toEqual({ at: `gotime/9004#${CHUNKED_AT}`, phrase: true });
-    expect([...new Set(chunksRead)]).toEqual(['9004.2.bin']);
+    const head = JSON.parse(JSON.stringify(await engine.index.chunkOf({ podcast: 'gotime', slug: '9004' }, CHUNKED_AT)));
+    expect(head.chunk).toBeGreaterThan(1);
+    expect([...new Set(chunksRead)]).toEqual([`9004.${head.chunk}.bin`]);
   });
 
   it('reads the chunks with the best chance of the phrase per word first', () => {
-    // Episode A: items 0 … 2C+1 (three chunks); episode B: ten items (one chunk). Every item is ten words.
-    const episodes: MetaEpisode[] = [
-      ['gotime', 'a', null, 0, 2 * CHUNK_ITEMS + 2],
-      ['gotime', 'b', null, 2 * CHUNK_ITEMS + 2, 10],
-    ];
-    const docEpisode = Uint32Array.from({ length: 2 * CHUNK_ITEMS + 12 }, (_, doc) => (doc < 2 * CHUNK_ITEMS + 2 ? 0 : 1));
-    const b = 2 * CHUNK_ITEMS + 2;
+    // Episode A: 50 items in chunks from 0, 24 and 48; episode B: ten items, one chunk. Every item is ten words.
+    const meta = {
+      episodes: [
+        ['gotime', 'a', null, 0, 50],
+        ['gotime', 'b', null, 50, 10],
+      ] as MetaEpisode[],
+      chunkStarts: [[0, 24, 48], [0]],
+    };
+    const docEpisode = Uint32Array.from({ length: 60 }, (_, doc) => (doc < 50 ? 0 : 1));
     const chunks = phraseChunks(
       [
         { doc: 5, likelihood: 0.3 },
-        { doc: b + 2, likelihood: 0.25 },
-        { doc: CHUNK_ITEMS + 6, likelihood: 0.2 },
-        { doc: CHUNK_ITEMS + 7, likelihood: 0.2 },
+        { doc: 52, likelihood: 0.25 },
+        { doc: 30, likelihood: 0.2 },
+        { doc: 31, likelihood: 0.2 },
       ],
-      episodes,
+      meta,
       docEpisode,
       () => 10,
     );
     // B's one short chunk first (the most chance per word), then A's second (two candidates), then A's first.
     expect(chunks).toEqual([
-      { podcast: 'gotime', slug: 'b', chunk: 0, indexes: [2] },
-      { podcast: 'gotime', slug: 'a', chunk: 1, indexes: [CHUNK_ITEMS + 6, CHUNK_ITEMS + 7] },
-      { podcast: 'gotime', slug: 'a', chunk: 0, indexes: [5] },
+      { podcast: 'gotime', slug: 'b', chunk: 0, first: 0, count: 10, indexes: [2] },
+      { podcast: 'gotime', slug: 'a', chunk: 1, first: 24, count: 24, indexes: [30, 31] },
+      { podcast: 'gotime', slug: 'a', chunk: 0, first: 0, count: 24, indexes: [5] },
     ]);
   });
 

@@ -7,7 +7,16 @@ import { META_FILE } from '@/lib/archive/index-format';
 import { isBundled, lookupEpisode } from '@/lib/archive/lookup';
 import { CorruptRecordError, unpackJson } from '@/lib/archive/package-file';
 import { RECORDS_DICTIONARY } from '@/lib/archive/packed-json';
-import { CHUNK_ITEMS, chunkItemReader, chunkPath, decodeRecord, encodeRecord, recordPath } from '@/lib/archive/record';
+import {
+  CHUNK_CHARACTERS,
+  chunkItemReader,
+  chunkPath,
+  chunkPlace,
+  decodeHead,
+  decodeRecord,
+  encodeRecord,
+  recordPath,
+} from '@/lib/archive/record';
 import { buildEpisode } from '@/lib/model/build-episode';
 import { parseEpisodeUrl } from '@/lib/site/urls';
 import { archiveParts, buildBundle } from '@/pipeline/bundle';
@@ -101,20 +110,21 @@ describe('the bundle built from our own small corpus', () => {
 
   it('splits a record into chunks that each read on their own', async () => {
     const read = readerFor(out);
-    // friends/990 has 30 items: more than one chunk when chunks are smaller than that.
     const ref = { podcast: 'friends', slug: '990' };
     const found = await lookupEpisode(read, ref, isBundled(read, ref));
     expect(found.status).toBe('found');
-    const chunks = Math.ceil(30 / CHUNK_ITEMS);
     const dictionary = readFileSync(join(out, RECORDS_DICTIONARY));
     const { unpackJsonWith } = await import('@/lib/archive/packed-json');
-    for (let k = 0; k < chunks; k++) {
-      const items = chunkItemReader(unpackJsonWith(new Uint8Array(readFileSync(join(out, chunkPath(ref, k)))), dictionary, 'chunk'), k);
-      const index = k * CHUNK_ITEMS;
-      expect(items(index)).toEqual(found.status === 'found' ? found.parts.items[index] : undefined);
-      expect(items(index - 1)).toBeUndefined();
+    const head = decodeHead(unpackJsonWith(new Uint8Array(readFileSync(join(out, recordPath(ref)))), dictionary, 'head'));
+    expect(head.items).toBe(30);
+    for (let k = 0; k < head.chunks.length; k++) {
+      const place = chunkPlace(head.chunks, head.items, k);
+      const items = chunkItemReader(unpackJsonWith(new Uint8Array(readFileSync(join(out, chunkPath(ref, k)))), dictionary, 'chunk'), place);
+      expect(items(place.first)).toEqual(found.status === 'found' ? found.parts.items[place.first] : undefined);
+      expect(items(place.first - 1)).toBeUndefined();
+      expect(items(place.first + place.count)).toBeUndefined();
     }
-    expect(() => readFileSync(join(out, chunkPath(ref, chunks)))).toThrow();
+    expect(() => readFileSync(join(out, chunkPath(ref, head.chunks.length)))).toThrow();
   });
 
   it('reuses an up-to-date bundle and ships the license with the data', () => {
@@ -148,12 +158,14 @@ describe('record decoding', () => {
     paragraphs: [[{ kind: 'text' as const, text }]],
   });
 
-  it('round-trips a record of several chunks, labels and all', () => {
+  it('round-trips a record of several chunks, labels and all, and never splits an item', () => {
     const labels = ['Jerod Santo', 'Adam Stacoviak', 'Break'];
-    const items = Array.from({ length: CHUNK_ITEMS * 2 + 3 }, (_, i) => item(i, labels[i % 3] as string, `turn ${i}`));
+    const long = 'word '.repeat(Math.floor(CHUNK_CHARACTERS / 12));
+    // Items of half a chunk each, and one of two chunks: a chunk of its own.
+    const items = Array.from({ length: 7 }, (_, i) => item(i, labels[i % 3] as string, i === 4 ? long.repeat(4) : `${long} ${i}`));
     const parts = { podcast: 'shipit', slug: '1', items, notes: [] };
     const encoded = encodeRecord(parts);
-    expect(encoded.chunks).toHaveLength(3);
+    expect(encoded.head.chunks).toEqual([0, 2, 4, 5]);
     expect(encoded.head.items).toBe(items.length);
     const decoded = decodeRecord(JSON.parse(JSON.stringify(encoded)));
     expect(decoded.items.map((decodedItem) => [decodedItem.index, decodedItem.label])).toEqual(items.map((i) => [i.index, i.label]));
@@ -171,6 +183,8 @@ describe('record decoding', () => {
       { ...good, head: { ...good.head, v: 99 } },
       { ...good, head: { ...good.head, items: 'x' } },
       { ...good, head: { ...good.head, items: 2 } },
+      { ...good, head: { ...good.head, chunks: [1] } },
+      { ...good, head: { ...good.head, chunks: [] } },
       { ...good, chunks: [] },
       { ...good, chunks: [{ ...chunk, v: 1 }] },
       { ...good, chunks: [{ ...chunk, first: 1 }] },
