@@ -6,6 +6,7 @@
  */
 import type { ComponentChildren, JSX } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { lastAtOrBefore } from '@/lib/model/sorted-search';
 
 export interface ScrollRequest {
   /** Position (0-based) of the row to bring into view. */
@@ -42,16 +43,9 @@ export interface VirtualListProps {
   layoutKey?: string;
 }
 
-/** The last position whose offset is at or before `y`. */
+/** The last position whose offset is at or before `y` (`offsets` has one entry past the last row). */
 function positionAt(offsets: Float64Array, y: number): number {
-  let low = 0;
-  let high = offsets.length - 2;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((offsets[middle] as number) <= y) low = middle;
-    else high = middle - 1;
-  }
-  return Math.max(0, low);
+  return lastAtOrBefore(offsets, y, offsets.length - 1);
 }
 
 export function VirtualList(props: VirtualListProps) {

@@ -4,11 +4,11 @@
  */
 
 import type { Highlighted } from '../model/highlight';
-import { type ChunkReader, RecordFiles } from './lookup';
+import { RecordFiles } from './lookup';
 import type { BundleReader } from './package-file';
 import { ArchiveIndex, type ArchiveQueryOptions, type ArchiveResults, containsPhrase, withPhrases } from './query';
-import type { ChunkPlace } from './record';
-import { type EpisodeView, type ItemReader, presentResults, rankedView, readItem, snippetFor, spokenTerms } from './snippets';
+import type { ChunkPlace, ItemReader } from './record';
+import { type EpisodeView, presentResults, rankedView, readItem, snippetFor, spokenTerms } from './snippets';
 
 /** Record chunks kept decoded between queries (a chunk is a few KB). */
 const CHUNK_CACHE = 256;
@@ -44,7 +44,7 @@ export const SNIPPETS_SHOWN = 3;
 export class ArchiveSearchEngine {
   readonly index: ArchiveIndex;
   private readonly files: RecordFiles;
-  private readonly chunks = new Map<string, Promise<ChunkReader | null>>();
+  private readonly chunks = new Map<string, Promise<ItemReader | null>>();
 
   constructor(read: BundleReader) {
     this.index = new ArchiveIndex(read);
@@ -57,7 +57,7 @@ export class ArchiveSearchEngine {
   }
 
   /** One chunk of an episode's record, kept for later queries; null when it is unreadable. */
-  private loadChunk(ref: { podcast: string; slug: string }, place: ChunkPlace): Promise<ChunkReader | null> {
+  private loadChunk(ref: { podcast: string; slug: string }, place: ChunkPlace): Promise<ItemReader | null> {
     const key = `${ref.podcast}/${ref.slug}#${place.chunk}`;
     let found = this.chunks.get(key);
     if (found) this.chunks.delete(key);

@@ -16,14 +16,12 @@ import {
   chunkPlace,
   decodeChunk,
   decodeHead,
+  type ItemReader,
   partsOfRecord,
   type RecordHead,
   recordPath,
 } from './record';
 import { decodeShowList, showListPath } from './show-list';
-
-/** Reads items of one chunk on demand (see chunkItemReader). */
-export type ChunkReader = (index: number) => ParsedItem | undefined;
 
 /**
  * The record files of one bundle: the dictionary they are packed with (read once), heads and
@@ -37,16 +35,18 @@ export class RecordFiles {
   constructor(private readonly read: BundleReader) {}
 
   private readDictionary(): Promise<Uint8Array> {
-    this.dictionary ??= this.read(RECORDS_DICTIONARY).then((bytes) => {
+    if (this.dictionary) return this.dictionary;
+    const reading = this.read(RECORDS_DICTIONARY).then((bytes) => {
       if (!bytes) throw new CorruptRecordError(`${RECORDS_DICTIONARY} is missing`);
       this.bytesRead += bytes.length;
       return bytes;
     });
     // A failed read is not kept: the next look-up tries again.
-    this.dictionary.catch(() => {
-      this.dictionary = undefined;
+    reading.catch(() => {
+      if (this.dictionary === reading) this.dictionary = undefined;
     });
-    return this.dictionary;
+    this.dictionary = reading;
+    return reading;
   }
 
   private async value(path: string): Promise<unknown | null> {
@@ -66,7 +66,7 @@ export class RecordFiles {
     return head;
   }
 
-  async chunk(ref: EpisodeRef, place: ChunkPlace): Promise<ChunkReader | null> {
+  async chunk(ref: EpisodeRef, place: ChunkPlace): Promise<ItemReader | null> {
     const value = await this.value(chunkPath(ref, place.chunk));
     return value === null ? null : chunkItemReader(value, place);
   }

@@ -26,7 +26,7 @@ import {
   unzigzag,
 } from './index-format';
 import { type BundleReader, CorruptRecordError, gunzip, unpackJson } from './package-file';
-import { type ChunkPlace, chunkOfItem, chunkPlace, isChunkStarts } from './record';
+import { type ChunkPlace, isChunkStarts, placeOfItem } from './record';
 
 /** BM25's usual constants. */
 const K1 = 1.2;
@@ -234,9 +234,7 @@ export class ArchiveIndex {
     this.episodeAt ??= new Map(meta.episodes.map((episode, at) => [`${episode[0]}/${episode[1]}`, at]));
     const at = this.episodeAt.get(`${ref.podcast}/${ref.slug}`);
     if (at === undefined) return null;
-    const starts = meta.chunkStarts[at] as number[];
-    const items = (meta.episodes[at] as MetaEpisode)[4];
-    return chunkPlace(starts, items, chunkOfItem(starts, Math.max(0, Math.min(items - 1, index))));
+    return placeOfItem(meta.chunkStarts[at] as number[], (meta.episodes[at] as MetaEpisode)[4], index);
   }
 
   /** The episodes the index holds, and its speakers (for the filters). */
@@ -481,17 +479,18 @@ export class ArchiveIndex {
       episodes.push(result);
     }
     episodes.sort(compareEpisodes);
+    const lengthOf = (doc: number) => dequantizeLength(lengths[doc] as number);
     const phraseCandidates =
       words.length > 1 && !partial
         ? phraseChunks(
             likelyPhrases(
               scored.keys(),
               perWord.map((word) => word.said),
-              (doc) => dequantizeLength(lengths[doc] as number),
+              lengthOf,
             ),
             meta,
             docEpisode,
-            (doc) => dequantizeLength(lengths[doc] as number),
+            lengthOf,
           )
         : [];
     return { episodes, totalHits: scored.size, partial, terms: matchedTerms, queryTerms: words, phraseOnly, phraseCandidates };
@@ -550,9 +549,8 @@ export function phraseChunks(
   for (const { doc, likelihood } of candidates) {
     const at = docEpisode[doc] as number;
     const episode = meta.episodes[at] as MetaEpisode;
-    const starts = meta.chunkStarts[at] ?? [0];
     const index = doc - episode[3];
-    const place = chunkPlace(starts, episode[4], chunkOfItem(starts, index));
+    const place = placeOfItem(meta.chunkStarts[at] as number[], episode[4], index);
     const key = `${at}#${place.chunk}`;
     const found = chunks.get(key);
     if (found) {

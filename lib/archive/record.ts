@@ -24,6 +24,7 @@ import {
   type ParsedItem,
 } from '../model/episode';
 import { domainOf, isHttpUrl } from '../model/links';
+import { lastAtOrBefore } from '../model/sorted-search';
 import { parseClock } from '../model/timing';
 import { kindOfLabel, speakerOfLabel } from '../site/speakers';
 import type { EpisodeRef } from '../site/urls';
@@ -115,27 +116,29 @@ function encodeLink(link: NoteLink): EncodedLink {
   return encoded;
 }
 
-function encodeChunk(items: readonly ParsedItem[], first: number): EncodedChunk {
-  const labels: string[] = [];
+/** The chunk of `labels` and `paragraphs` (each item's, encoded) that starts at item `first`. */
+function encodeChunk(labels: readonly string[], paragraphs: readonly EncodedParagraph[][], first: number): EncodedChunk {
+  const chunkLabels: string[] = [];
   const labelIndex = new Map<string, number>();
-  const encoded = items.map((item): EncodedItem => {
-    let index = labelIndex.get(item.label);
+  const items = paragraphs.map((encoded, i): EncodedItem => {
+    const label = labels[i] as string;
+    let index = labelIndex.get(label);
     if (index === undefined) {
-      index = labels.length;
-      labels.push(item.label);
-      labelIndex.set(item.label, index);
+      index = chunkLabels.length;
+      chunkLabels.push(label);
+      labelIndex.set(label, index);
     }
-    return [index, ...item.paragraphs.map(encodeParagraph)];
+    return [index, ...encoded];
   });
-  return { v: RECORD_VERSION, first, labels, items: encoded };
+  return { v: RECORD_VERSION, first, labels: chunkLabels, items };
 }
 
 /** Where each chunk starts: a new one once the current holds {@link CHUNK_CHARACTERS}. */
-function chunkStarts(items: readonly ParsedItem[]): number[] {
+function chunkStarts(labels: readonly string[], paragraphs: readonly EncodedParagraph[][]): number[] {
   const starts: number[] = [];
   let size = 0;
-  items.forEach((item, i) => {
-    const itemSize = item.label.length + JSON.stringify(item.paragraphs.map(encodeParagraph)).length;
+  paragraphs.forEach((encoded, i) => {
+    const itemSize = (labels[i] as string).length + JSON.stringify(encoded).length;
     if (i === 0 || size + itemSize > CHUNK_CHARACTERS) {
       starts.push(i);
       size = 0;
@@ -147,7 +150,9 @@ function chunkStarts(items: readonly ParsedItem[]): number[] {
 
 /** The archive's part of an episode, compact. */
 export function encodeRecord(parts: EpisodeParts): EncodedRecord {
-  const starts = chunkStarts(parts.items);
+  const labels = parts.items.map((item) => item.label);
+  const paragraphs = parts.items.map((item) => item.paragraphs.map(encodeParagraph));
+  const starts = chunkStarts(labels, paragraphs);
   const head: EncodedHead = {
     v: RECORD_VERSION,
     podcast: parts.podcast,
@@ -157,20 +162,16 @@ export function encodeRecord(parts: EpisodeParts): EncodedRecord {
     notes: (parts.notes ?? []).map((section) => [section.heading, section.links.map(encodeLink)]),
   };
   if (parts.number !== undefined) head.number = parts.number;
-  const chunks = starts.map((first, k) => encodeChunk(parts.items.slice(first, starts[k + 1] ?? parts.items.length), first));
+  const chunks = starts.map((first, k) => {
+    const end = starts[k + 1] ?? parts.items.length;
+    return encodeChunk(labels.slice(first, end), paragraphs.slice(first, end), first);
+  });
   return { head, chunks };
 }
 
-/** The chunk that holds item `index`, from the chunks' first items. */
-export function chunkOfItem(starts: readonly number[], index: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((starts[middle] as number) <= index) low = middle;
-    else high = middle - 1;
-  }
-  return low;
+/** Where the chunk that holds item `index` is, from the chunks' first items (`starts`) and the record's item count. */
+export function placeOfItem(starts: readonly number[], items: number, index: number): ChunkPlace {
+  return chunkPlace(starts, items, lastAtOrBefore(starts, index));
 }
 
 /** Whether `starts` can be a record's chunk starts for `items` items. */
@@ -314,12 +315,15 @@ function checkedChunk(value: unknown, place: ChunkPlace): { labels: string[]; it
   return { labels, items: record.items };
 }
 
+/** Reads items of a record on demand, by their index in the episode; undefined for items it does not hold. */
+export type ItemReader = (index: number) => ParsedItem | undefined;
+
 /**
  * The items of one chunk, each decoded when first asked for (the archive search shows a few hits
  * of an episode and need not decode the rest), by their index in the episode. Undefined outside
  * the chunk; throws {@link CorruptRecordError} when the chunk or the item is malformed.
  */
-export function chunkItemReader(value: unknown, place: ChunkPlace): (index: number) => ParsedItem | undefined {
+export function chunkItemReader(value: unknown, place: ChunkPlace): ItemReader {
   const { labels, items } = checkedChunk(value, place);
   const decoded = new Map<number, ParsedItem>();
   return (index) => {

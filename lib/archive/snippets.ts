@@ -7,6 +7,7 @@ import { type ParsedItem, spokenItemText } from '../model/episode';
 import { type Highlighted, highlight } from '../model/highlight';
 import { normalizeTerm, termsOf, wordSpans } from '../model/terms';
 import type { ArchiveEpisodeResult, ArchiveResults } from './query';
+import type { ItemReader } from './record';
 
 export interface HitView {
   index: number;
@@ -57,9 +58,6 @@ export function snippetOf(text: string, terms: ReadonlySet<string>, context = 14
   if (end < compact.length) pieces.push({ text: ' …', mark: false });
   return pieces;
 }
-
-/** Reads items of an episode's record on demand (see chunkItemReader). */
-export type ItemReader = (index: number) => ParsedItem | undefined;
 
 /** An item of a record, or undefined when it is missing or that part of the record is damaged. */
 export function readItem(read: ItemReader | null, index: number): ParsedItem | undefined {

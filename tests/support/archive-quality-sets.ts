@@ -25,6 +25,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { type ParsedItem, paragraphText } from '@/lib/model/episode';
+import { lastAtOrBefore } from '@/lib/model/sorted-search';
 import { termSpans, termsOf } from '@/lib/model/terms';
 import { listCorpus } from '@/pipeline/corpus';
 import { parseShowNotesMarkdown } from '@/pipeline/markdown/show-notes';
@@ -131,14 +132,7 @@ function loadArchive(corpus: string): Archive {
 
 /** The item whose tokens hold `position` (an index into `tokens`). */
 function itemAtToken(archive: Archive, position: number): number {
-  let low = 0;
-  let high = archive.itemStarts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((archive.itemStarts[middle] as number) <= position) low = middle;
-    else high = middle - 1;
-  }
-  return low;
+  return lastAtOrBefore(archive.itemStarts, position);
 }
 
 /** How often the run of term ids occurs in the archive (counting stops at 2). */
