@@ -256,7 +256,18 @@ export function readTerm(reader: ByteReader, previous: string): string {
   const shared = reader.varint();
   const length = reader.varint();
   if (shared > previous.length) throw new RangeError('front coding points past the previous term');
-  return previous.slice(0, shared) + decoder.decode(reader.bytes(length));
+  return previous.slice(0, shared) + textOf(reader.bytes(length));
+}
+
+/** UTF-8 → text; a TextDecoder call costs more than the few letters of a term, so ASCII goes by hand. */
+function textOf(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i] as number;
+    if (byte >= 0x80) return decoder.decode(bytes);
+    text += String.fromCharCode(byte);
+  }
+  return text;
 }
 
 /**

@@ -25,7 +25,7 @@ import {
   speakerTerm,
   unzigzag,
 } from './index-format';
-import { type BundleReader, CorruptRecordError, gunzip, unpackJson } from './package-file';
+import { type BundleReader, CorruptRecordError, gunzipNative, unpackJsonNative } from './package-file';
 import { type ChunkPlace, isChunkStarts, placeOfItem } from './record';
 
 /** BM25's usual constants. */
@@ -185,10 +185,16 @@ export class ArchiveIndex {
         this.file(LENGTHS_FILE),
         this.file(DOCS_FILE),
       ]);
-      const meta = unpackJson(metaBytes) as ArchiveMeta;
+      const [metaJson, dictData, lengths, docData] = await Promise.all([
+        unpackJsonNative(metaBytes),
+        gunzipNative(dictBytes, DICT_FILE),
+        gunzipNative(lengthBytes, LENGTHS_FILE),
+        gunzipNative(docBytes, DOCS_FILE),
+      ]);
+      const meta = metaJson as ArchiveMeta;
       if (meta?.v !== ARCHIVE_INDEX_VERSION || !Array.isArray(meta.episodes))
         throw new CorruptRecordError('the archive index metadata is not this version');
-      const reader = new ByteReader(gunzip(dictBytes, DICT_FILE));
+      const reader = new ByteReader(dictData);
       if (reader.varint() !== ARCHIVE_INDEX_VERSION) throw new CorruptRecordError('the archive dictionary is not this version');
       // Each entry: front coding (2 bytes), frequency and location (1 byte each) at least.
       const count = reader.count(4);
@@ -206,7 +212,6 @@ export class ArchiveIndex {
         if (bucket) bucket.push(i);
         else byLength.set(previous.length, [i]);
       }
-      const lengths = gunzip(lengthBytes, LENGTHS_FILE);
       if (lengths.length !== meta.totalDocs) throw new CorruptRecordError('the archive lengths do not match its documents');
       if (!Array.isArray(meta.episodeWords) || meta.episodeWords.length !== meta.episodes.length)
         throw new CorruptRecordError('the archive index metadata has no episode lengths');
@@ -220,7 +225,7 @@ export class ArchiveIndex {
         meta,
         dict: { terms, frequencies, locations, byLength },
         lengths,
-        docs: decodeDocs(gunzip(docBytes, DOCS_FILE), meta),
+        docs: decodeDocs(docData, meta),
         docEpisode: episodesOfDocs(meta),
         relevance: new EpisodeRelevance(meta),
       };
@@ -247,8 +252,8 @@ export class ArchiveIndex {
   private shard(key: number): Promise<Map<string, () => Postings>> {
     const cached = this.shards.get(key);
     if (cached) return ArchiveIndex.remember(this.shards, key, cached);
-    const found = this.file(shardPath(key)).then((bytes) => {
-      const reader = new ByteReader(gunzip(bytes, shardPath(key)));
+    const found = this.file(shardPath(key)).then(async (bytes) => {
+      const reader = new ByteReader(await gunzipNative(bytes, shardPath(key)));
       if (reader.varint() !== ARCHIVE_INDEX_VERSION) throw new CorruptRecordError(`${shardPath(key)} is not this version`);
       // Each entry: front coding (2 bytes), document count and postings length (1 byte each) at least.
       const count = reader.count(4);
@@ -272,8 +277,8 @@ export class ArchiveIndex {
   private denseTerm(term: string): Promise<Postings> {
     const cached = this.dense.get(term);
     if (cached) return ArchiveIndex.remember(this.dense, term, cached);
-    const found = this.file(densePath(term)).then((bytes) => ({
-      docs: bitmapToDocs(gunzip(bytes, densePath(term))),
+    const found = this.file(densePath(term)).then(async (bytes) => ({
+      docs: bitmapToDocs(await gunzipNative(bytes, densePath(term))),
       frequencies: null,
     }));
     return ArchiveIndex.remember(this.dense, term, found);

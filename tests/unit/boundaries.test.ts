@@ -6,10 +6,18 @@
  */
 import fc from 'fast-check';
 import { gzipSync, strToU8 } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isContentEpisode, isContentSeeked, isContentToBackground, isPopupToContent, MAX_QUERY_LENGTH } from '@/lib/app/messages';
 import { isBundled, lookupEpisode } from '@/lib/archive/lookup';
-import { CorruptRecordError, gunzip, MAX_INFLATED_BYTES, MAX_INFLATION, unpackJson } from '@/lib/archive/package-file';
+import {
+  CorruptRecordError,
+  gunzip,
+  gunzipNative,
+  MAX_INFLATED_BYTES,
+  MAX_INFLATION,
+  unpackJson,
+  unpackJsonNative,
+} from '@/lib/archive/package-file';
 import { ArchiveIndex } from '@/lib/archive/query';
 import { decodeRecord, encodeRecord } from '@/lib/archive/record';
 import { decodeShowList } from '@/lib/archive/show-list';
@@ -22,6 +30,9 @@ import { parseTranscriptMarkdown } from '@/pipeline/markdown/transcripts';
 import { fuzzParams, transcriptText } from '../support/fuzz';
 
 const gzipJson = (value: unknown) => gzipSync(strToU8(JSON.stringify(value)));
+/** Text that compresses about as much as the bundle's own files (a few times, not a thousand). */
+const wordsText = (count: number) =>
+  Buffer.from(Array.from({ length: count }, (_, i) => ((i * 2_654_435_761) % 1_000_003).toString(36)).join(' '));
 
 /** Bytes a damaged package could hold: noise, truncated gzip, gzip of noise, gzip of JSON garbage. */
 const damagedBytes = (): fc.Arbitrary<Uint8Array> =>
@@ -205,5 +216,89 @@ describe('the gzip layer', () => {
       expect(() => gunzip(forged, 'forged')).toThrow(/declares/);
     }
     expect(() => gunzip(new Uint8Array(4), 'short')).toThrow(CorruptRecordError);
+  });
+
+  it('inflates natively to what fflate gives, and refuses the same forged sizes', async () => {
+    expect(typeof DecompressionStream).toBe('function');
+    const text = wordsText(60_000);
+    const real = gzipSync(text);
+    expect(Buffer.from(await gunzipNative(real, 'real'))).toEqual(text);
+    expect(await unpackJsonNative(gzipJson({ ok: [1, 'two'] }))).toEqual({ ok: [1, 'two'] });
+    for (const declared of [real.length * MAX_INFLATION + 1, MAX_INFLATED_BYTES + 1, 0xffffffff]) {
+      const forged = Buffer.from(real);
+      forged.writeUInt32LE(declared >>> 0, forged.length - 4);
+      await expect(gunzipNative(forged, 'forged')).rejects.toThrow(/declares/);
+    }
+    await expect(gunzipNative(new Uint8Array(4), 'short')).rejects.toThrow(CorruptRecordError);
+  });
+
+  it('refuses a native stream that runs past or stops short of its declared size, or is damaged', async () => {
+    const text = wordsText(60_000);
+    const real = gzipSync(text);
+    for (const declared of [text.length - 1000, text.length + 1000]) {
+      const forged = Buffer.from(real);
+      forged.writeUInt32LE(declared, forged.length - 4);
+      await expect(gunzipNative(forged, 'resized')).rejects.toThrow(/resized is not a gzip stream/);
+    }
+    // The bound holds even for a decoder that does not check the length itself.
+    for (const [chunks, message] of [
+      [20, /longer than it declares/],
+      [1, /shorter than it declares/],
+    ] as const) {
+      vi.stubGlobal(
+        'DecompressionStream',
+        class extends TransformStream<Uint8Array, Uint8Array> {
+          constructor() {
+            super({
+              transform: (_, output) => {
+                for (let i = 0; i < chunks; i++) output.enqueue(new Uint8Array(64 << 10));
+              },
+            });
+          }
+        },
+      );
+      try {
+        await expect(gunzipNative(real, 'lying')).rejects.toThrow(message);
+      } finally {
+        vi.unstubAllGlobals();
+      }
+    }
+    const flipped = Buffer.from(real);
+    flipped[40] = (flipped[40] as number) ^ 0xff;
+    await expect(gunzipNative(flipped, 'flipped')).rejects.toThrow(CorruptRecordError);
+    await expect(gunzipNative(real.subarray(0, real.length - 9), 'cut')).rejects.toThrow(CorruptRecordError);
+  });
+
+  it('falls back to fflate where the browser has no DecompressionStream', async () => {
+    vi.stubGlobal('DecompressionStream', undefined);
+    try {
+      expect(await unpackJsonNative(gzipJson({ ok: true }))).toEqual({ ok: true });
+      await expect(gunzipNative(new Uint8Array(30), 'noise')).rejects.toThrow(CorruptRecordError);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('rejects damaged bytes natively with a CorruptRecordError only, and agrees with fflate on the rest', async () => {
+    const large = gzipSync(wordsText(60_000));
+    const damagedLarge = fc.oneof(
+      fc.tuple(fc.nat(large.length - 1), fc.integer({ min: 1, max: 255 })).map(([at, flip]) => {
+        const bytes = Uint8Array.from(large);
+        bytes[at] = (bytes[at] as number) ^ flip;
+        return bytes;
+      }),
+      fc.nat(large.length - 1).map((cut) => large.subarray(0, cut)),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(damagedBytes(), damagedLarge), async (bytes) => {
+        const native = await gunzipNative(bytes, 'damaged').then(
+          (inflated) => ({ inflated }),
+          (error: unknown) => ({ error }),
+        );
+        if ('error' in native) expect(native.error).toBeInstanceOf(CorruptRecordError);
+        else expect(native.inflated).toEqual(gunzip(bytes, 'damaged'));
+      }),
+      fuzzParams,
+    );
   });
 });
