@@ -12,7 +12,6 @@ import type { Highlighted } from '@/lib/model/highlight';
 import { formatClock } from '@/lib/model/timing';
 import { PODCASTS } from '@/lib/site/podcasts';
 import { episodeName, episodeUrl, timeUrl, transcriptItemUrl } from '@/lib/site/urls';
-import { PlayIcon } from './icons';
 
 /** What the view needs of the archive search (lib/archive/engine.ts provides it). */
 export interface ArchiveEngine {
@@ -104,14 +103,13 @@ function HitRow({
         href={moment}
         target="_blank"
         rel="noopener noreferrer"
-        aria-label={`Play ${episode.podcast} ${episode.slug} from ${formatClock(hit.start)}`}
         onClick={async (event) => {
           if (!seekInPage) return;
           event.preventDefault();
           if (!(await seekInPage(episode.podcast, episode.slug, hit.start))) window.open(moment, '_blank', 'noopener,noreferrer');
         }}
       >
-        <PlayIcon />
+        <span class="visually-hidden">{`Play ${episode.podcast} ${episode.slug} from ${formatClock(hit.start)}`}</span>
       </a>
     </li>
   );
@@ -220,6 +218,27 @@ export function ArchiveSearch({ engine, query, onQuery, seekInPage, autoFocus }:
     else void job();
   }, [engine, query, show, speaker, limit, unnamed]);
 
+  // The same element while the answer stands: a keystroke re-renders the search box, not every
+  // hit of the last answer, so the next search starts sooner.
+  const listing = useMemo(
+    () =>
+      status.kind === 'done' && (
+        // Keyed by the query: a new one replaces the whole list at once, not episode by episode.
+        <ol class="archive-results" key={status.query}>
+          {status.answer.episodes.map((episode) => (
+            <EpisodeResult
+              key={`${episode.podcast}/${episode.slug}`}
+              episode={episode}
+              terms={status.answer.terms}
+              engine={engine}
+              ranked={status.answer.detail === 'ranked'}
+              seekInPage={seekInPage}
+            />
+          ))}
+        </ol>
+      ),
+    [status, engine, seekInPage],
+  );
   const speakerOptions = useMemo(() => speakers.slice(0, 800), [speakers]);
   const loadSpeakers = () => {
     if (speakers.length === 0) void engine.speakers().then(setSpeakers, () => {});
@@ -307,18 +326,7 @@ export function ArchiveSearch({ engine, query, onQuery, seekInPage, autoFocus }:
               : `${status.answer.totalHits} ${status.answer.totalHits === 1 ? 'item' : 'items'} in ${status.answer.totalEpisodes} ${status.answer.totalEpisodes === 1 ? 'episode' : 'episodes'}`}
             {status.answer.partial && ' (no item says every word; these say some)'}
           </p>
-          <ol class="archive-results">
-            {status.answer.episodes.map((episode) => (
-              <EpisodeResult
-                key={`${episode.podcast}/${episode.slug}`}
-                episode={episode}
-                terms={status.answer.terms}
-                engine={engine}
-                ranked={status.answer.detail === 'ranked'}
-                seekInPage={seekInPage}
-              />
-            ))}
-          </ol>
+          {listing}
           {status.answer.totalEpisodes > status.answer.episodes.length && (
             <button type="button" class="text-button" data-testid="archive-more" onClick={() => setLimit(limit + PAGE)}>
               More episodes
