@@ -130,7 +130,7 @@ function parseJson(inflated: Uint8Array): unknown {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(inflated);
   } catch (error) {
-    throw new CorruptRecordError(`not a gzip stream of UTF-8 text (${error instanceof Error ? error.message : String(error)})`);
+    throw new CorruptRecordError(`not UTF-8 text (${error instanceof Error ? error.message : String(error)})`);
   }
   try {
     return JSON.parse(text);
@@ -139,12 +139,7 @@ function parseJson(inflated: Uint8Array): unknown {
   }
 }
 
-/** gzip bytes → the JSON value inside; throws {@link CorruptRecordError} on anything else. */
-export function unpackJson(bytes: Uint8Array): unknown {
-  return parseJson(gunzip(bytes, 'a bundle file'));
-}
-
-/** {@link unpackJson}, inflated by {@link gunzipNative}. */
-export async function unpackJsonNative(bytes: Uint8Array): Promise<unknown> {
+/** gzip bytes → the JSON value inside (by {@link gunzipNative}); rejects with {@link CorruptRecordError} on anything else. */
+export async function unpackJson(bytes: Uint8Array): Promise<unknown> {
   return parseJson(await gunzipNative(bytes, 'a bundle file'));
 }

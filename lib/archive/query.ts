@@ -25,7 +25,7 @@ import {
   speakerTerm,
   unzigzag,
 } from './index-format';
-import { type BundleReader, CorruptRecordError, gunzipNative, unpackJsonNative } from './package-file';
+import { type BundleReader, CorruptRecordError, gunzipNative, unpackJson } from './package-file';
 import { type ChunkPlace, isChunkStarts, placeOfItem } from './record';
 
 /** BM25's usual constants. */
@@ -186,7 +186,7 @@ export class ArchiveIndex {
         this.file(DOCS_FILE),
       ]);
       const [metaJson, dictData, lengths, docData] = await Promise.all([
-        unpackJsonNative(metaBytes),
+        unpackJson(metaBytes),
         gunzipNative(dictBytes, DICT_FILE),
         gunzipNative(lengthBytes, LENGTHS_FILE),
         gunzipNative(docBytes, DOCS_FILE),

@@ -171,7 +171,7 @@ describe('record decoding', () => {
     expect(decoded.items.map((decodedItem) => [decodedItem.index, decodedItem.label])).toEqual(items.map((i) => [i.index, i.label]));
   });
 
-  it('rejects anything that is not a record of this version, and non-http links', () => {
+  it('rejects anything that is not a record of this version, and non-http links', async () => {
     const parts = { podcast: 'shipit', slug: '1', items: [item(0, 'Jerod Santo', 'hello')], notes: [] };
     const good = encodeRecord(parts);
     expect(decodeRecord(good).podcast).toBe('shipit');
@@ -194,7 +194,7 @@ describe('record decoding', () => {
     ]) {
       expect(() => decodeRecord(bad)).toThrow(CorruptRecordError);
     }
-    expect(() => unpackJson(new Uint8Array([1, 2, 3]))).toThrow(CorruptRecordError);
+    await expect(unpackJson(new Uint8Array([1, 2, 3]))).rejects.toThrow(CorruptRecordError);
   });
 });
 
