@@ -260,6 +260,7 @@ export async function archiveSearchBench(): Promise<BenchGroup | null> {
   const firstComplete: number[] = [];
   const next: number[] = [];
   const nextComplete: number[] = [];
+  const again: number[] = [];
   for (let i = 0; i < OPENINGS; i++) {
     const popup = await browser.newPage();
     await popup.goto(browser.extensionUrl('popup.html?episode=none/none'));
@@ -273,6 +274,8 @@ export async function archiveSearchBench(): Promise<BenchGroup | null> {
         next.push(later.ranked);
         nextComplete.push(later.complete);
       }
+      // The same queries once more: their shards and chunks are read, what is left is the work.
+      for (const query of QUERIES.slice(1)) again.push((await popupQuery(popup, query)).ranked);
     }
     await popup.close();
   }
@@ -301,6 +304,14 @@ export async function archiveSearchBench(): Promise<BenchGroup | null> {
     peerValue: median(monolithQueries),
     target: '≤ 30 ms',
     meets: median(next) <= 30,
+    note: "a new word's shard is one read through the extension's resource loader, 5–15 ms on this machine; the next row is the rest",
+  });
+  rows.push({
+    subject: 'the same next queries again in that popup, their shards already read: ranked results rendered (p50)',
+    value: median(again),
+    unit: 'ms',
+    peer: 'monolithic MiniSearch query alone, no rendering, no snippets (p50)',
+    peerValue: median(monolithQueries),
   });
   rows.push({
     subject: 'next queries: snippets rendered too (p50)',
@@ -331,7 +342,7 @@ export async function archiveSearchBench(): Promise<BenchGroup | null> {
       'The sharded index (postings down to the item, shards of consecutive terms, dense terms as bitmaps; episodes ranked by BM25 over all ' +
       "they said; a query of several words reads its likeliest items' text for the phrase before anything is shown) as built into the extension, against one " +
       'MiniSearch index over whole episodes (same tokenizer, prefix, one typo, AND) built and serialized in the same run. Popup figures: the ' +
-      `built extension in headless Chromium, ${OPENINGS} fresh popups for the first query, then ${QUERIES.length - 1} more queries in one popup, ` +
+      `built extension in headless Chromium, ${OPENINGS} fresh popups for the first query, then ${QUERIES.length - 1} more queries in one popup and the same again, ` +
       'from the input event to the results in the DOM and laid out (the ranked list first: episodes, hits, speakers and times from the index; ' +
       "then the snippets, read from the episodes' records). Bytes and heap: the same engine in a plain Chromium page reading the bundle over fetch.",
     rows,
