@@ -56,9 +56,16 @@ export const MAX_INFLATION = 64;
 export const MAX_INFLATED_BYTES = 64 << 20;
 
 /**
- * The size a gzip stream declares (its last four bytes, which a decoder allocates by), checked
- * against what any bundle file inflates to; throws {@link CorruptRecordError} for anything else.
+ * Refuses a size a file declares for what it inflates to (which its decoder allocates by) when
+ * no bundle file of `stored` bytes inflates to that much.
  */
+export function checkInflatedSize(declared: number, stored: number, what: string): void {
+  if (declared > MAX_INFLATED_BYTES || declared > stored * MAX_INFLATION) {
+    throw new CorruptRecordError(`${what} declares ${declared} bytes from ${stored}: more than any bundle file inflates to`);
+  }
+}
+
+/** The size a gzip stream declares (its last four bytes), checked by {@link checkInflatedSize}. */
 function declaredSize(bytes: Uint8Array, what: string): number {
   if (bytes.length < 18 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) throw new CorruptRecordError(`${what} is not a gzip stream`);
   const end = bytes.length;
@@ -68,9 +75,7 @@ function declaredSize(bytes: Uint8Array, what: string): number {
       ((bytes[end - 2] as number) << 16) |
       ((bytes[end - 1] as number) << 24)) >>>
     0;
-  if (declared > MAX_INFLATED_BYTES || declared > bytes.length * MAX_INFLATION) {
-    throw new CorruptRecordError(`${what} declares ${declared} bytes from ${bytes.length}: more than any bundle file inflates to`);
-  }
+  checkInflatedSize(declared, bytes.length, what);
   return declared;
 }
 
@@ -125,21 +130,21 @@ export async function gunzipNative(bytes: Uint8Array, what: string): Promise<Uin
 }
 
 /** UTF-8 JSON bytes → the value; throws {@link CorruptRecordError} on anything else. */
-function parseJson(inflated: Uint8Array): unknown {
+export function parseJson(inflated: Uint8Array, what: string): unknown {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(inflated);
-  } catch (error) {
-    throw new CorruptRecordError(`not UTF-8 text (${error instanceof Error ? error.message : String(error)})`);
+  } catch {
+    throw new CorruptRecordError(`${what} is not UTF-8 text`);
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new CorruptRecordError('not JSON');
+    throw new CorruptRecordError(`${what} is not JSON`);
   }
 }
 
 /** gzip bytes → the JSON value inside (by {@link gunzipNative}); rejects with {@link CorruptRecordError} on anything else. */
 export async function unpackJson(bytes: Uint8Array): Promise<unknown> {
-  return parseJson(await gunzipNative(bytes, 'a bundle file'));
+  return parseJson(await gunzipNative(bytes, 'a bundle file'), 'a bundle file');
 }

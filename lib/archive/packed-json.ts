@@ -11,7 +11,7 @@
  * than fflate, and 2% smaller); anything else uses fflate.
  */
 import { unzlibSync, zlibSync } from 'fflate';
-import { BUNDLE_DIR, CorruptRecordError, MAX_INFLATED_BYTES, MAX_INFLATION } from './package-file';
+import { BUNDLE_DIR, CorruptRecordError, checkInflatedSize, parseJson } from './package-file';
 
 /** The records' preset dictionary inside the package. */
 export const RECORDS_DICTIONARY = `${BUNDLE_DIR}/records.dict`;
@@ -61,9 +61,7 @@ export function unpackJsonWith(bytes: Uint8Array, dictionary: Uint8Array, what: 
   // Size, zlib header (2), dictionary id (4), at least one deflate byte, checksum (4).
   if (bytes.length < 15) throw new CorruptRecordError(`${what} is too short to be packed JSON`);
   const size = uint32At(bytes, 0, false);
-  if (size > MAX_INFLATED_BYTES || size > bytes.length * MAX_INFLATION) {
-    throw new CorruptRecordError(`${what} declares ${size} bytes from ${bytes.length}: more than any bundle file inflates to`);
-  }
+  checkInflatedSize(size, bytes.length, what);
   const stream = bytes.subarray(4);
   if (((stream[1] as number) & 0x20) === 0 || uint32At(stream, 2, true) !== adler32(dictionary)) {
     throw new CorruptRecordError(`${what} was not packed with this bundle's dictionary`);
@@ -78,15 +76,5 @@ export function unpackJsonWith(bytes: Uint8Array, dictionary: Uint8Array, what: 
   if (json.length !== size || uint32At(stream, stream.length - 4, true) !== adler32(json)) {
     throw new CorruptRecordError(`${what} does not inflate to what it declares`);
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(json);
-  } catch {
-    throw new CorruptRecordError(`${what} is not UTF-8 text`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new CorruptRecordError(`${what} is not JSON`);
-  }
+  return parseJson(json, what);
 }
