@@ -20,6 +20,8 @@ import {
   LENGTHS_FILE,
   META_FILE,
   type MetaEpisode,
+  PrecedingBits,
+  precedingWordBit,
   quantizeLength,
   SHARD_BYTES,
   SPEAKER_PREFIX,
@@ -40,6 +42,8 @@ interface TermPostings {
   last: number;
   /** Kept only until the term turns out dense or not (see `write`). */
   docs: number[];
+  /** Null for speakers, whose postings are not words of a phrase. */
+  preceding: PrecedingBits | null;
 }
 
 export interface ArchiveBuildResult {
@@ -70,13 +74,15 @@ export class ArchiveIndexBuilder {
   private totalWords = 0;
   private postings = 0;
 
-  private post(term: string, doc: number, frequency: number): void {
+  /** `before`: the word said before a term said once in the item ('' at its start); null for a speaker. */
+  private post(term: string, doc: number, frequency: number, before: string | null): void {
     let entry = this.terms.get(term);
     if (!entry) {
-      entry = { writer: new ByteWriter(16), count: 0, last: -1, docs: [] };
+      entry = { writer: new ByteWriter(16), count: 0, last: -1, docs: [], preceding: before === null ? null : new PrecedingBits() };
       this.terms.set(term, entry);
     }
     writePosting(entry.writer, entry.last, doc, frequency);
+    if (frequency === 1 && before !== null) entry.preceding?.add(precedingWordBit(before));
     entry.last = doc;
     entry.count++;
     entry.docs.push(doc);
@@ -111,10 +117,14 @@ export class ArchiveIndexBuilder {
       this.totalWords += terms.length;
       words += terms.length;
       const counts = new Map<string, number>();
-      for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-      for (const [term, count] of counts) this.post(term, doc, count);
+      const before = new Map<string, string>();
+      terms.forEach((term, at) => {
+        counts.set(term, (counts.get(term) ?? 0) + 1);
+        if (!before.has(term)) before.set(term, terms[at - 1] ?? '');
+      });
+      for (const [term, count] of counts) this.post(term, doc, count, before.get(term) as string);
       if (item.speaker) {
-        this.post(speakerTerm(item.speaker), doc, 1);
+        this.post(speakerTerm(item.speaker), doc, 1, null);
         this.speakerTurns.set(item.speaker, (this.speakerTurns.get(item.speaker) ?? 0) + 1);
       }
     });
@@ -186,6 +196,9 @@ export class ArchiveIndexBuilder {
         const postings = entry.writer.finish();
         shard.varint(postings.length);
         shard.bytes(postings);
+        const preceding = entry.preceding?.finish() ?? new Uint8Array(0);
+        shard.varint(preceding.length);
+        shard.bytes(preceding);
         before = term;
       }
       put(shardPath(number), shard.finish());

@@ -11,7 +11,10 @@
  *   the time rather than an estimate), so hits show speaker and time without their episode.
  * - `dict.bin`: every term with its document frequency and where its postings are, sorted.
  * - `shards/N.bin`: the postings of a run of consecutive terms, about {@link SHARD_BYTES} each
- *   (Pagefind's chunks, in effect): a query reads only the shards its terms are in.
+ *   (Pagefind's chunks, in effect): a query reads only the shards its terms are in. Each term's
+ *   postings carry, for the items where it is said once, a bit of the word said before it
+ *   ({@link precedingWordBit}): half the items that hold a phrase's words apart, but not in its
+ *   order, are known not to say it without reading their text.
  * - `dense/HEX.bin`: one very common term's documents as a bitmap (a word in more than one
  *   turn in twelve: "that", "yeah"), kept out of the shards so a query for "thread" does not read
  *   "the", and smaller as a bitmap than as a list.
@@ -40,7 +43,7 @@ export interface ArchiveMeta {
 }
 
 /** Bumped whenever any file's shape changes; the reader refuses other versions. */
-export const ARCHIVE_INDEX_VERSION = 4;
+export const ARCHIVE_INDEX_VERSION = 5;
 
 export const ARCHIVE_DIR = `${BUNDLE_DIR}/search`;
 export const META_FILE = `${ARCHIVE_DIR}/meta.bin`;
@@ -280,19 +283,80 @@ export function writePosting(writer: ByteWriter, previous: number, doc: number, 
   if (frequency > 1) writer.varint(frequency);
 }
 
-/** Reads `count` postings written by {@link writePosting}. */
-export function readPostings(reader: ByteReader, count: number): { docs: Uint32Array; frequencies: Uint16Array } {
+/**
+ * One bit of a word (FNV-1a, then mixed so the bit depends on every letter): what a posting keeps
+ * of the word said just before its term, '' at the start of an item. A phrase's item has, at its
+ * second word's posting, the bit of its first word; an item that holds the words apart has the
+ * right bit by chance half the time. The encoder and the query must agree, so it lives here.
+ */
+export function precedingWordBit(word: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  return hash & 1;
+}
+
+/** A posting whose term occurs more than once in its item (or has no bits at all) has no bit. */
+export const NO_PRECEDING_BIT = 2;
+
+/**
+ * Collects the preceding-word bits of one term's postings, one per posting that occurs once, in
+ * posting order, packed eight to a byte (lowest bit first).
+ */
+export class PrecedingBits {
+  private readonly packed: number[] = [];
+  private count = 0;
+
+  add(bit: number): void {
+    if (this.count % 8 === 0) this.packed.push(0);
+    if (bit) this.packed[this.packed.length - 1] = (this.packed[this.packed.length - 1] as number) | (1 << (this.count % 8));
+    this.count++;
+  }
+
+  finish(): Uint8Array {
+    return Uint8Array.from(this.packed);
+  }
+}
+
+export interface DecodedPostings {
+  docs: Uint32Array;
+  frequencies: Uint16Array;
+  /**
+   * Per posting, the bit of the word said before the term ({@link precedingWordBit}), or
+   * {@link NO_PRECEDING_BIT}; null when the term's postings carry no bits (speakers).
+   */
+  preceding: Uint8Array | null;
+}
+
+/**
+ * Reads `count` postings written by {@link writePosting}, and `bits` from {@link PrecedingBits}
+ * (empty for a term without them); bits that do not match the postings are a corrupt shard.
+ */
+export function readPostings(reader: ByteReader, count: number, bits: Uint8Array = new Uint8Array(0)): DecodedPostings {
   // Every posting takes a byte at least: a larger count is a corrupt shard.
   if (count > reader.remaining) throw new RangeError('more postings than bytes');
   const docs = new Uint32Array(count);
   const frequencies = new Uint16Array(count);
+  const preceding = bits.length > 0 ? new Uint8Array(count) : null;
   let previous = -1;
+  let single = 0;
   for (let i = 0; i < count; i++) {
     const code = reader.varint();
     const doc = previous + 1 + Math.floor(code / 2);
     docs[i] = doc;
     frequencies[i] = code % 2 === 1 ? Math.min(65535, reader.varint()) : 1;
+    if (preceding) {
+      if (code % 2 === 1) preceding[i] = NO_PRECEDING_BIT;
+      else {
+        if (single >> 3 >= bits.length) throw new RangeError('fewer preceding-word bits than postings');
+        preceding[i] = ((bits[single >> 3] as number) >> (single & 7)) & 1;
+        single++;
+      }
+    }
     previous = doc;
   }
-  return { docs, frequencies };
+  if (preceding && Math.ceil(single / 8) !== bits.length) throw new RangeError('more preceding-word bits than postings');
+  return { docs, frequencies, preceding };
 }

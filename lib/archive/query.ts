@@ -18,6 +18,8 @@ import {
   dequantizeLength,
   LENGTHS_FILE,
   META_FILE,
+  NO_PRECEDING_BIT,
+  precedingWordBit,
   readPostings,
   readTerm,
   shardOfLocation,
@@ -114,7 +116,10 @@ interface Dictionary {
 
 interface Postings {
   docs: Uint32Array;
+  /** Null for a dense term (a bitmap has no counts). */
   frequencies: Uint16Array | null;
+  /** The preceding-word bits (see {@link readPostings}); null for a dense term or a speaker. */
+  preceding: Uint8Array | null;
 }
 
 function lowerBound(terms: readonly string[], target: string): number {
@@ -263,9 +268,10 @@ export class ArchiveIndex {
         previous = readTerm(reader, previous);
         const documents = reader.varint();
         const encoded = reader.bytes(reader.varint());
+        const bits = reader.bytes(reader.varint());
         let decoded: Postings | undefined;
         postings.set(previous, () => {
-          decoded ??= readPostings(new ByteReader(encoded), documents);
+          decoded ??= readPostings(new ByteReader(encoded), documents, bits);
           return decoded;
         });
       }
@@ -280,6 +286,7 @@ export class ArchiveIndex {
     const found = this.file(densePath(term)).then(async (bytes) => ({
       docs: bitmapToDocs(await gunzipNative(bytes, densePath(term))),
       frequencies: null,
+      preceding: null,
     }));
     return ArchiveIndex.remember(this.dense, term, found);
   }
@@ -289,7 +296,7 @@ export class ArchiveIndex {
     const number = shardOfLocation(dict.locations[at] as number);
     if (number === null) return this.denseTerm(term);
     const shard = await this.shard(number);
-    return shard.get(term)?.() ?? { docs: new Uint32Array(0), frequencies: null };
+    return shard.get(term)?.() ?? { docs: new Uint32Array(0), frequencies: null, preceding: null };
   }
 
   /**
@@ -379,6 +386,8 @@ export class ArchiveIndex {
         /** Occurrences of the word as typed or completed (not its typos): what a phrase can be made of. */
         const said = new Map<number, number>();
         const about = new Map<number, number>();
+        /** The lists of `said`, for the phrase's preceding-word bits. */
+        const spelledLists: Postings[] = [];
         const lists = await Promise.all(expansion.map(({ at }) => this.postings(dict, at)));
         expansion.forEach(({ at, weight }, i) => {
           const list = lists[i] as Postings;
@@ -389,6 +398,7 @@ export class ArchiveIndex {
           // A dense term stores no counts: expect as many as a Poisson spread of its share gives.
           const rate = -Math.log(Math.max(1e-9, 1 - df / total)) / average;
           const spelled = phraseMatters && weight !== FUZZY_WEIGHT;
+          if (spelled) spelledLists.push(list);
           // Postings come in document order, so an episode's come together: sum them as they pass.
           const perEpisode: EpisodeCounts = { episodes: [], counts: [], found: 0 };
           let lastEpisode = -1;
@@ -420,7 +430,7 @@ export class ArchiveIndex {
           }
           relevance.add(about, perEpisode, weight);
         });
-        return { scores, said, about };
+        return { scores, said, about, spelledLists };
       }),
     );
 
@@ -492,6 +502,11 @@ export class ArchiveIndex {
               scored.keys(),
               perWord.map((word) => word.said),
               lengthOf,
+              precedingWordOdds(
+                scored,
+                words,
+                words.map((word) => perWord[unique.indexOf(word)]?.spelledLists ?? []),
+              ),
             ),
             meta,
             docEpisode,
@@ -500,6 +515,56 @@ export class ArchiveIndex {
         : [];
     return { episodes, totalHits: scored.size, partial, terms: matchedTerms, queryTerms: words, phraseOnly, phraseCandidates };
   }
+}
+
+/**
+ * What the preceding-word bits say of each item that holds a phrase's words, as a factor on its
+ * odds of saying the phrase (absent: they say nothing). At each word after the first, every
+ * posting of it (as spelled or completed) in the item that is said once there keeps a bit of the
+ * word before it. If the item says the phrase, one of them has the bit of the phrase's previous
+ * word; an item that holds the words apart has it by chance, with probability 1 − 2^−m for m such
+ * postings. So an item where none match cannot say the phrase (factor 0), and one where one does
+ * is 1 / (1 − 2^−m) times likelier than before. A word said more than once in the item, or one
+ * among the dense words, keeps no bit and says nothing there.
+ */
+export function precedingWordOdds(
+  candidates: ReadonlyMap<number, unknown>,
+  words: readonly string[],
+  listsPerWord: readonly (readonly Postings[])[],
+): Map<number, number> {
+  const odds = new Map<number, number>();
+  for (let position = 1; position < words.length; position++) {
+    const lists = listsPerWord[position] ?? [];
+    // A dense term holds nearly every item and keeps no bits: this word says nothing then.
+    if (lists.length === 0 || lists.some((list) => !list.frequencies)) continue;
+    const bit = precedingWordBit(words[position - 1] as string);
+    /** Per item: postings with a bit, and whether one matched; -1 when a posting has none. */
+    const bitsSeen = new Map<number, number>();
+    const matched = new Set<number>();
+    for (const list of lists) {
+      const preceding = list.preceding;
+      for (let j = 0; j < list.docs.length; j++) {
+        const doc = list.docs[j] as number;
+        if (!candidates.has(doc)) continue;
+        const seen = bitsSeen.get(doc) ?? 0;
+        if (seen < 0) continue;
+        // No bits at all: the term is said more than once in every item that has it.
+        const kept = preceding ? (preceding[j] as number) : NO_PRECEDING_BIT;
+        if (kept === NO_PRECEDING_BIT) {
+          bitsSeen.set(doc, -1);
+          continue;
+        }
+        bitsSeen.set(doc, seen + 1);
+        if (kept === bit) matched.add(doc);
+      }
+    }
+    for (const [doc, seen] of bitsSeen) {
+      if (seen <= 0) continue;
+      const factor = matched.has(doc) ? 1 / (1 - 0.5 ** seen) : 0;
+      odds.set(doc, (odds.get(doc) ?? 1) * factor);
+    }
+  }
+  return odds;
 }
 
 /** Items that may say a phrase, considered at most (the byte budget stops far sooner). */
@@ -512,18 +577,20 @@ export const PHRASE_CANDIDATES = 16_384;
  * turn with each word once outranks a monologue that holds them all somewhere. It is also the
  * posterior of the phrase being there when words occur at Poisson rates and a remembered phrase
  * comes from a random point of the archive (the length L is the prior, each word's n / (rate · L)
- * the evidence), so it compares items across episodes. The {@link PHRASE_CANDIDATES} likeliest,
- * likeliest first.
+ * the evidence), so it compares items across episodes. `odds` multiplies in what the
+ * preceding-word bits say ({@link precedingWordOdds}): 0 for an item that cannot say it. The
+ * {@link PHRASE_CANDIDATES} likeliest, likeliest first.
  */
 export function likelyPhrases(
   docs: Iterable<number>,
   counts: readonly ReadonlyMap<number, number>[],
   lengthOf: (doc: number) => number,
+  odds: ReadonlyMap<number, number> = new Map(),
 ): { doc: number; likelihood: number }[] {
   const ranked: { doc: number; likelihood: number }[] = [];
   for (const doc of docs) {
     const length = Math.max(1, lengthOf(doc));
-    let product = 1;
+    let product = odds.get(doc) ?? 1;
     for (const count of counts) product *= Math.min(length, count.get(doc) ?? 0) / length;
     const likelihood = product * length;
     if (likelihood > 0) ranked.push({ doc, likelihood });

@@ -340,7 +340,8 @@ export async function archiveSearchBench(): Promise<BenchGroup | null> {
     title: 'Searching the whole archive',
     method:
       'The sharded index (postings down to the item, shards of consecutive terms, dense terms as bitmaps; episodes ranked by BM25 over all ' +
-      "they said; a query of several words reads its likeliest items' text for the phrase before anything is shown) as built into the extension, against one " +
+      "they said; a query of several words rules out the items whose preceding-word bits cannot say it as a phrase, then reads the likeliest items' text " +
+      'for the phrase before anything is shown) as built into the extension, against one ' +
       'MiniSearch index over whole episodes (same tokenizer, prefix, one typo, AND) built and serialized in the same run. Popup figures: the ' +
       `built extension in headless Chromium, ${OPENINGS} fresh popups for the first query, then ${QUERIES.length - 1} more queries in one popup and the same again, ` +
       'from the input event to the results in the DOM and laid out (the ranked list first: episodes, hits, speakers and times from the index; ' +

@@ -13,6 +13,7 @@ import { type ArchiveAnswer, ArchiveSearchEngine } from '@/lib/archive/engine';
 import type { MetaEpisode } from '@/lib/archive/index-format';
 import { containsPhrase, phraseChunks } from '@/lib/archive/query';
 import { findSpeakerName } from '@/lib/archive/speaker-names';
+import { termsOf } from '@/lib/model/terms';
 import { buildBundle } from '@/pipeline/bundle';
 import { readerFor } from '../support/folder-reader';
 
@@ -140,6 +141,37 @@ describe('remembered phrases, topics and speaker names in the archive search', (
     const head = JSON.parse(JSON.stringify(await engine.index.chunkOf({ podcast: 'gotime', slug: '9004' }, CHUNKED_AT)));
     expect(head.chunk).toBeGreaterThan(1);
     expect([...new Set(chunksRead)]).toEqual([`9004.${head.chunk}.bin`]);
+  });
+
+  it('never rules out the item that says a phrase, and rules out unread some that hold its words apart', async () => {
+    const items = new Map<string, string[]>();
+    for (const episode of ['9001', '9002', '9003']) {
+      const turns = (TRANSCRIPTS[`gotime/go-time-${episode}.md`] as string).split('\n\n');
+      turns.forEach((turn, index) => {
+        const text = turn.replace(/^\*\*[^*]+:\*\*/, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+        items.set(`${episode}#${index}`, termsOf(text));
+      });
+    }
+    let runs = 0;
+    let ruledOut = 0;
+    for (const [key, words] of items) {
+      if (words.length > 200) continue;
+      for (let length = 2; length <= 4; length++) {
+        for (let at = 0; at + length <= words.length; at++) {
+          const phrase = words.slice(at, at + length);
+          const found = await engine.index.search(`"${phrase.join(' ')}"`);
+          const candidates = new Set(found.phraseCandidates.flatMap((chunk) => chunk.indexes.map((i) => `${chunk.slug}#${i}`)));
+          expect(candidates, phrase.join(' ')).toContain(key);
+          // Items with every word, but apart, that the bits alone kept from being read.
+          for (const [other, terms] of items) {
+            if (phrase.every((word) => terms.includes(word)) && !containsPhrase(terms, phrase) && !candidates.has(other)) ruledOut++;
+          }
+          runs++;
+        }
+      }
+    }
+    expect(runs).toBeGreaterThan(200);
+    expect(ruledOut).toBeGreaterThan(10);
   });
 
   it('reads the chunks with the best chance of the phrase per word first', () => {

@@ -14,6 +14,9 @@ import {
   ByteWriter,
   bitmapToDocs,
   docsToBitmap,
+  NO_PRECEDING_BIT,
+  PrecedingBits,
+  precedingWordBit,
   readPostings,
   readTerm,
   shardOfLocation,
@@ -21,7 +24,7 @@ import {
   writePosting,
   writeTerm,
 } from '@/lib/archive/index-format';
-import { compareEpisodes, containsPhrase, withinOneEdit } from '@/lib/archive/query';
+import { compareEpisodes, containsPhrase, precedingWordOdds, withinOneEdit } from '@/lib/archive/query';
 import { snippetOf } from '@/lib/archive/snippets';
 import { buildBundle } from '@/pipeline/bundle';
 import { BUNDLE_CACHE_DIR } from '@/pipeline/paths';
@@ -67,6 +70,61 @@ describe('the archive index format', () => {
       ),
       fuzzParams,
     );
+  });
+
+  it('keeps one preceding-word bit per posting said once, and refuses bits that do not fit', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ gap: fc.nat(50), frequency: fc.integer({ min: 1, max: 4 }), bit: fc.nat(1) }), { maxLength: 100 }),
+        (postings) => {
+          const writer = new ByteWriter(4);
+          const bits = new PrecedingBits();
+          let last = -1;
+          for (const { gap, frequency, bit } of postings) {
+            writePosting(writer, last, last + 1 + gap, frequency);
+            if (frequency === 1) bits.add(bit);
+            last += 1 + gap;
+          }
+          const encoded = writer.finish();
+          const packed = bits.finish();
+          const back = readPostings(new ByteReader(encoded), postings.length, packed);
+          const expected = postings.map(({ frequency, bit }) => (frequency === 1 ? bit : NO_PRECEDING_BIT));
+          if (packed.length > 0) expect([...(back.preceding ?? [])]).toEqual(expected);
+          else expect(back.preceding).toBeNull();
+          // A byte too many or too few is a damaged shard, not bits read from the wrong postings.
+          expect(() => readPostings(new ByteReader(encoded), postings.length, Uint8Array.from([...packed, 0]))).toThrow(RangeError);
+          // (Cut to nothing, the bits read as none: every item then stays a candidate.)
+          if (packed.length > 1)
+            expect(() => readPostings(new ByteReader(encoded), postings.length, packed.subarray(1))).toThrow(RangeError);
+        },
+      ),
+      fuzzParams,
+    );
+  });
+
+  it('rules out an item whose preceding-word bits cannot match, and weighs one that does', () => {
+    const bit = precedingWordBit('quiet');
+    const other = 1 - bit;
+    const list = (docs: number[], frequencies: number[], preceding: number[] | null) => ({
+      docs: Uint32Array.from(docs),
+      frequencies: Uint16Array.from(frequencies),
+      preceding: preceding && Uint8Array.from(preceding),
+    });
+    const candidates = new Map([1, 2, 3, 4].map((doc) => [doc, 1]));
+    // "quiet build": item 1 has "build" once after a word with the other bit; item 2 after one
+    // with the right bit; item 3 says "build" twice (no bit); item 4 says it once, after a word
+    // with the other bit, and "builds" (a completion) once, after one with the right bit.
+    const build = list([1, 2, 3, 4], [1, 1, 2, 1], [other, bit, NO_PRECEDING_BIT, other]);
+    const builds = list([4], [1], [bit]);
+    const odds = precedingWordOdds(candidates, ['quiet', 'build'], [[], [build, builds]]);
+    expect(odds.get(1)).toBe(0);
+    expect(odds.get(2)).toBe(2);
+    expect(odds.has(3)).toBe(false);
+    expect(odds.get(4)).toBeCloseTo(4 / 3);
+    // A dense expansion (a bitmap, no counts) says nothing about any item.
+    const dense = { docs: Uint32Array.from([1, 2, 3, 4]), frequencies: null, preceding: null };
+    expect(precedingWordOdds(candidates, ['quiet', 'build'], [[], [build, dense]]).size).toBe(0);
+    expect(precedingWordBit('')).toBe(precedingWordBit(''));
   });
 
   it('fails on truncated data instead of reading garbage', () => {
