@@ -17,10 +17,12 @@ const CHUNK_CACHE = 256;
  * The phrase check reads the chunks that hold candidate items, likeliest first, in batches, and
  * stops after the batch that finds the phrase, or before the query's reads (index and records)
  * would pass {@link QUERY_BYTES}. A chunk is about 5 KB ({@link CHUNK_ESTIMATE}) until the chunks
- * read say otherwise; the first batch always reads a few.
+ * read say otherwise. The first batch is small, because a phrase that many items say ("large
+ * language models") is in the first chunks read and every chunk is a fetch before the list shows;
+ * batches then double up to {@link PHRASE_BATCH}, so a rare phrase still takes few round trips.
  */
 const PHRASE_BATCH = 16;
-const FIRST_BATCH_AT_LEAST = 4;
+const FIRST_BATCH = 4;
 const QUERY_BYTES = 1_800_000;
 const CHUNK_ESTIMATE = 5_000;
 
@@ -123,12 +125,15 @@ export class ArchiveSearchEngine {
     const said = new Set<string>();
     const startBytes = this.recordBytes;
     const candidates = results.phraseCandidates;
+    let limit = FIRST_BATCH;
     for (let from = 0; from < candidates.length; ) {
       const spent = this.recordBytes - startBytes;
       // Chunks already read (cached ones cost nothing) tell this query's size better than a guess.
       const perChunk = from === 0 ? CHUNK_ESTIMATE : Math.max(CHUNK_ESTIMATE, (spent / from) * 1.25);
-      const batch = Math.min(PHRASE_BATCH, Math.floor((budget - spent) / perChunk), candidates.length - from);
-      const size = from === 0 ? Math.max(FIRST_BATCH_AT_LEAST, batch) : batch;
+      const batch = Math.min(limit, Math.floor((budget - spent) / perChunk), candidates.length - from);
+      // The first batch is read whatever the budget says: a query has its phrase checked at all.
+      const size = from === 0 ? Math.min(FIRST_BATCH, candidates.length) : batch;
+      limit = Math.min(PHRASE_BATCH, limit * 2);
       if (size <= 0) break;
       const slice = candidates.slice(from, from + size);
       from += size;
