@@ -325,7 +325,8 @@ export interface DecodedPostings {
   frequencies: Uint16Array;
   /**
    * Per posting, the bit of the word said before the term ({@link precedingWordBit}), or
-   * {@link NO_PRECEDING_BIT}; null when the term's postings carry no bits (speakers).
+   * {@link NO_PRECEDING_BIT}; null when the term's postings carry no bits (a speaker, or a word
+   * said more than once in every item that has it).
    */
   preceding: Uint8Array | null;
 }

@@ -118,7 +118,10 @@ interface Postings {
   docs: Uint32Array;
   /** Null for a dense term (a bitmap has no counts). */
   frequencies: Uint16Array | null;
-  /** The preceding-word bits (see {@link readPostings}); null for a dense term or a speaker. */
+  /**
+   * The preceding-word bits (see {@link readPostings}); null where there are none: a dense term,
+   * a speaker, a word said more than once in every item that has it.
+   */
   preceding: Uint8Array | null;
 }
 
