@@ -303,20 +303,19 @@ export const NO_PRECEDING_BIT = 2;
 
 /**
  * Collects the preceding-word bits of one term's postings, one per posting that occurs once, in
- * posting order, packed eight to a byte (lowest bit first).
+ * posting order, packed as a {@link docsToBitmap} bitmap (bit i is the i-th such posting's).
  */
 export class PrecedingBits {
-  private readonly packed: number[] = [];
+  private readonly ones: number[] = [];
   private count = 0;
 
   add(bit: number): void {
-    if (this.count % 8 === 0) this.packed.push(0);
-    if (bit) this.packed[this.packed.length - 1] = (this.packed[this.packed.length - 1] as number) | (1 << (this.count % 8));
+    if (bit) this.ones.push(this.count);
     this.count++;
   }
 
   finish(): Uint8Array {
-    return Uint8Array.from(this.packed);
+    return docsToBitmap(this.ones, this.count);
   }
 }
 
