@@ -8,8 +8,8 @@ import type { ArchiveAnswer } from '@/lib/archive/engine';
 import type { ArchiveQueryOptions } from '@/lib/archive/query';
 import type { EpisodeView } from '@/lib/archive/snippets';
 import { findSpeakerName } from '@/lib/archive/speaker-names';
+import { formatClock } from '@/lib/model/clock';
 import type { Highlighted } from '@/lib/model/highlight';
-import { formatClock } from '@/lib/model/timing';
 import { PODCASTS } from '@/lib/site/podcasts';
 import { episodeName, episodeUrl, timeUrl, transcriptItemUrl } from '@/lib/site/urls';
 

@@ -2,8 +2,9 @@
  * The episode's chapters (the site's, or derived from its breaks), the current one marked.
  * A click seeks the site's player to the chapter and scrolls the panel there.
  */
+
+import { formatClock } from '@/lib/model/clock';
 import type { Chapter } from '@/lib/model/episode';
-import { formatClock } from '@/lib/model/timing';
 
 export interface ChapterListProps {
   chapters: Chapter[];

@@ -1,6 +1,7 @@
 /** The popup's links cited inside the transcript: who cited them and when, a copy and a play button. */
+
+import { formatClock } from '@/lib/model/clock';
 import type { CitedLink } from '@/lib/model/episode';
-import { formatClock } from '@/lib/model/timing';
 import { ExternalLink } from './ExternalLink';
 import { CopyIcon, PlayIcon } from './icons';
 

@@ -5,9 +5,9 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import type { PopupActions, PopupEpisode } from '@/lib/app/popup-state';
+import { formatClock } from '@/lib/model/clock';
 import type { NotesSection } from '@/lib/model/episode';
 import { filterCitedLinks, filterLinks, notesMarkdown, plainUrls } from '@/lib/model/notes-export';
-import { formatClock } from '@/lib/model/timing';
 import { podcastName } from '@/lib/site/podcasts';
 import { episodeName } from '@/lib/site/urls';
 import { CitedLinks } from './CitedLinks';

@@ -4,9 +4,9 @@
  * quote). Text is always text: runs render as elements, never as HTML.
  */
 import type { ComponentChildren } from 'preact';
+import { formatClock } from '@/lib/model/clock';
 import { type Inline, itemStart, type TranscriptItem } from '@/lib/model/episode';
 import { highlight } from '@/lib/model/highlight';
-import { formatClock } from '@/lib/model/timing';
 import { LinkIcon, PageIcon, QuoteIcon } from './icons';
 import { TrustedButton } from './TrustedButton';
 

@@ -5,6 +5,7 @@
  * group them by episode. Reads go through a {@link BundleReader}, so the same code runs in the
  * popup and in Node tests, and every byte read is counted.
  */
+import { partitionPoint } from '../model/sorted-search';
 import { fuzzinessFor, termsOf } from '../model/terms';
 import type { ArchiveMeta, MetaEpisode } from './index-format';
 import {
@@ -126,14 +127,7 @@ interface Postings {
 }
 
 function lowerBound(terms: readonly string[], target: string): number {
-  let low = 0;
-  let high = terms.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((terms[middle] as string) < target) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return partitionPoint(terms.length, (at) => (terms[at] as string) < target);
 }
 
 /** Whether `a` and `b` are at most one insertion, deletion or substitution apart (no allocation). */

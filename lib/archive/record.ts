@@ -13,6 +13,7 @@
  * bare string; a run is a string (plain text) or a short tuple. Compression is packed-json.ts's job.
  */
 
+import { parseClock } from '../model/clock';
 import {
   type EpisodeParts,
   type Inline,
@@ -25,7 +26,6 @@ import {
 } from '../model/episode';
 import { domainOf, isHttpUrl } from '../model/links';
 import { lastAtOrBefore } from '../model/sorted-search';
-import { parseClock } from '../model/timing';
 import { kindOfLabel, speakerOfLabel } from '../site/speakers';
 import type { EpisodeRef } from '../site/urls';
 import { BUNDLE_DIR, CorruptRecordError } from './package-file';

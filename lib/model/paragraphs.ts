@@ -3,8 +3,9 @@
  * feeds it markdown-it tokens, the page parser feeds it DOM text nodes. Both then agree on
  * runs, bracketed timestamps and which URLs may be links (see links.ts).
  */
+
+import { BRACKETED_TIMESTAMP, parseClock } from './clock';
 import type { Inline, Paragraph } from './episode';
-import { BRACKETED_TIMESTAMP, parseClock } from './timing';
 
 /** Run styles by strength: a stronger style wins when styles nest. */
 export type RunStyle = 'text' | 'emphasis' | 'strong' | 'code' | 'link';

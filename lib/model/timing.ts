@@ -1,54 +1,8 @@
 /**
- * Times in a transcript: reading and writing the clock strings the transcripts and the site's
- * player use, and estimating when each item starts from the sparse timestamps a transcript has
- * (about one every four minutes; some transcripts have none).
+ * When each item of a transcript starts, estimated from the sparse timestamps a transcript has
+ * (about one every four minutes; some transcripts have none). Clock strings are clock.ts's.
  */
-
-/**
- * A bracketed transcript timestamp as it reads once Markdown escapes are gone: `[04:15]`,
- * `[01:00:04.16]`, and the archive's irregular forms (`[100:08]` for 100 minutes, `[0:31:2.01]`,
- * `[00:44:03:20]` with a trailing frame count). Group 1 is the clock.
- */
-export const BRACKETED_TIMESTAMP = /\[(\d{1,3}(?::\d{1,2}){1,3}(?:\.\d{1,3})?)\]/g;
-
-/**
- * Seconds of a clock string, or null when it is not one: `MM:SS`, `H:MM:SS`, `HH:MM:SS.ms`,
- * `MMM:SS`, and `HH:MM:SS:FF` (the fourth part read as hundredths, as the archive means it).
- */
-export function parseClock(clock: string): number | null {
-  const match = /^(\d{1,3})(?::(\d{1,2}))(?::(\d{1,2}))?(?::(\d{1,2}))?(?:\.(\d{1,3}))?$/.exec(clock.trim());
-  if (!match) return null;
-  const [, a, b, c, d, fraction] = match;
-  let seconds: number;
-  let hundredths = 0;
-  if (c === undefined) {
-    seconds = Number(a) * 60 + Number(b);
-  } else {
-    seconds = Number(a) * 3600 + Number(b) * 60 + Number(c);
-    if (d !== undefined) hundredths = Number(d) / 100;
-  }
-  const fractional = fraction === undefined ? hundredths : Number(`0.${fraction}`);
-  return Math.round((seconds + fractional) * 100) / 100;
-}
-
-/** `M:SS` or `H:MM:SS`, whole seconds, as the site's player prints the play head. */
-export function formatClock(totalSeconds: number): string {
-  const whole = Math.max(0, Math.floor(Number.isFinite(totalSeconds) ? totalSeconds : 0));
-  const hours = Math.floor(whole / 3600);
-  const minutes = Math.floor((whole % 3600) / 60);
-  const seconds = whole % 60;
-  const ss = String(seconds).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${ss}` : `${minutes}:${ss}`;
-}
-
-/**
- * Reads the player's `#t=` fragment value: plain seconds (`#t=255`) or a clock (`#t=04:15`).
- */
-export function parseTimeFragment(value: string): number | null {
-  const trimmed = value.trim();
-  if (/^\d+(?:\.\d+)?$/.test(trimmed)) return Number(trimmed);
-  return parseClock(trimmed);
-}
+import { partitionPoint } from './sorted-search';
 
 /**
  * The constants of the start estimator, fitted on the even-numbered episodes of the archive by
@@ -139,13 +93,7 @@ function consistent<T extends { seconds: number }>(points: readonly T[]): T[] {
   const previous = new Int32Array(points.length).fill(-1);
   for (let i = 0; i < points.length; i++) {
     const seconds = (points[i] as T).seconds;
-    let low = 0;
-    let high = tails.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if ((points[tails[middle] as number] as T).seconds <= seconds) low = middle + 1;
-      else high = middle;
-    }
+    const low = partitionPoint(tails.length, (at) => (points[tails[at] as number] as T).seconds <= seconds);
     if (low > 0) previous[i] = tails[low - 1] as number;
     tails[low] = i;
   }
@@ -354,13 +302,7 @@ export class Timeline {
 
   private gapUpTo(expected: number): number {
     const gaps = this.layout.gaps;
-    let low = 0;
-    let high = gaps.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if ((gaps[middle] as [number, number])[0] < expected) low = middle + 1;
-      else high = middle;
-    }
+    const low = partitionPoint(gaps.length, (at) => (gaps[at] as [number, number])[0] < expected);
     if (low === 0) return 0;
     const [start, end] = gaps[low - 1] as [number, number];
     return (this.gapPrefix[low - 1] as number) + Math.min(end, expected) - start;
@@ -369,13 +311,7 @@ export class Timeline {
   /** Seconds at an expected time. */
   private secondsAt(expected: number): number {
     const points = this.points;
-    let low = 0;
-    let high = points.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((points[middle] as Point).expected <= expected) low = middle;
-      else high = middle - 1;
-    }
+    const low = Math.max(0, partitionPoint(points.length, (at) => (points[at] as Point).expected <= expected) - 1);
     const from = points[low] as Point;
     const gap = this.gapBetween(from.expected, expected);
     const speech = expected - from.expected - gap;

@@ -3,9 +3,10 @@
  * the page's Chapters table. For the many episodes with neither, lib/model/chapters.ts derives
  * them from the transcript.
  */
+
+import { parseTimeFragment } from '../model/clock';
 import type { Chapter } from '../model/episode';
 import { safeHttpUrl } from '../model/links';
-import { parseTimeFragment } from '../model/timing';
 import { select, selectAll } from './selectors';
 import { SITE_ORIGIN } from './urls';
 

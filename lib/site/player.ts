@@ -7,8 +7,10 @@
  * the value it already has fires no `hashchange`. So a seek to 0 asks for a hundredth of a second,
  * and a repeated seek writes the same moment in its other accepted form (`#t=255` ↔ `#t=4:15`).
  */
+
+import { formatClock, parseClock } from '../model/clock';
 import type { Chapter, TranscriptItem } from '../model/episode';
-import { formatClock, parseClock } from '../model/timing';
+import { partitionPoint } from '../model/sorted-search';
 import { SITE_ORIGIN } from './urls';
 
 /** The smallest time the site's player accepts from a deep link (it ignores 0). */
@@ -59,20 +61,8 @@ export function readPlayhead(currentText: string | null | undefined, scrubberVal
  * never-decreasing estimated starts). Undefined before the first item or for an empty list.
  */
 export function itemAt(items: readonly TranscriptItem[], seconds: number): TranscriptItem | undefined {
-  let low = 0;
-  let high = items.length - 1;
-  let found: TranscriptItem | undefined;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const item = items[middle] as TranscriptItem;
-    if (item.estimatedStart <= seconds + 0.5) {
-      found = item;
-      low = middle + 1;
-    } else {
-      high = middle - 1;
-    }
-  }
-  return found;
+  const after = partitionPoint(items.length, (at) => (items[at] as TranscriptItem).estimatedStart <= seconds + 0.5);
+  return after > 0 ? items[after - 1] : undefined;
 }
 
 /** The first item at or after a chapter's start, where the panel scrolls for it. */

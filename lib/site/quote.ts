@@ -3,9 +3,9 @@
  * Markdown that cites the speaker and links the moment it was said.
  */
 
+import { formatClock } from '../model/clock';
 import { type Episode, itemStart, spokenText, type TranscriptItem } from '../model/episode';
 import { markdownText, markdownUrl } from '../model/notes-export';
-import { formatClock } from '../model/timing';
 
 import { type EpisodeRef, episodeName, timeUrl, transcriptItemUrl } from './urls';
 

@@ -7,8 +7,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildEpisode } from '@/lib/model/build-episode';
+import { parseClock, parseTimeFragment } from '@/lib/model/clock';
 import type { Episode } from '@/lib/model/episode';
-import { estimateStarts, parseClock, parseTimeFragment } from '@/lib/model/timing';
+import { estimateStarts } from '@/lib/model/timing';
 import { parseChaptersJson } from '@/lib/site/chapters';
 import { parseEpisodePage } from '@/lib/site/page';
 import { parseShowNotesMarkdown } from '@/pipeline/markdown/show-notes';
