@@ -1,6 +1,9 @@
 /**
  * `npm run bench`: every benchmark, each figure beside its peer from the same run, written to
  * BENCHMARKS.md. Speed and size targets live here, never in timed tests.
+ *
+ * `BENCH_ONLY=panel,timing npm run bench` runs only the groups whose names contain one of those
+ * words and prints them instead of writing BENCHMARKS.md (which always holds one whole run).
  */
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -15,18 +18,21 @@ import { timingBench } from './timing';
 
 const groups: BenchGroup[] = [];
 const skipped: string[] = [];
+const only = (process.env.BENCH_ONLY ?? '').split(',').filter((word) => word.trim() !== '');
 
-function add(name: string, group: BenchGroup | null): void {
+async function add(name: string, bench: () => BenchGroup | null | Promise<BenchGroup | null>): Promise<void> {
+  if (only.length > 0 && !only.some((word) => name.includes(word.trim()))) return;
+  const group = await bench();
   if (group) groups.push(group);
   else skipped.push(name);
   console.log(group ? `✔ ${name}` : `– ${name}: skipped (needs ../shared: the corpus or the page fixtures)`);
 }
 
-add('archive parse', archiveParseBench());
-add('bundled index', await bundleBench());
-add('transcript panel', await panelBench());
-add('archive search', await archiveSearchBench());
-add('seek accuracy', timingBench());
+await add('archive parse', archiveParseBench);
+await add('bundled index', bundleBench);
+await add('transcript panel', panelBench);
+await add('archive search', archiveSearchBench);
+await add('seek accuracy', timingBench);
 
 const header = [
   '# Benchmarks',
@@ -35,5 +41,9 @@ const header = [
   'Each figure stands beside a peer measured in the same run; compare ratios, not absolute numbers, across machines.',
   skipped.length > 0 ? `\nSkipped for lack of data: ${skipped.join(', ')}.` : '',
 ].join('\n');
-writeFileSync(join(PROJECT_ROOT, 'BENCHMARKS.md'), renderMarkdown(groups, header));
-console.log('BENCHMARKS.md written');
+if (only.length > 0) {
+  console.log(renderMarkdown(groups, header));
+} else {
+  writeFileSync(join(PROJECT_ROOT, 'BENCHMARKS.md'), renderMarkdown(groups, header));
+  console.log('BENCHMARKS.md written');
+}
