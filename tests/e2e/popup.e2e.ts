@@ -4,11 +4,12 @@
  * agree with the truth files; copying puts the expected Markdown on the clipboard; the seek button
  * reaches the page's player.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ownEpisodeFixtures } from '../support/own-fixtures';
 import { hasSharedPages, type PageFixture, sharedPageFixtures } from '../support/shared';
-import { availableBrowsers, type ExtensionBrowser, launch, type TestPage } from './support/browsers';
+import { type TestPage, trustedClick } from './support/browsers';
 import { waitForPanel } from './support/panel';
+import { describeInBrowsers } from './support/suite';
 
 interface PopupView {
   sections: { title: string; links: [string, string][] }[];
@@ -28,137 +29,75 @@ function readPopup(page: TestPage): Promise<PopupView> {
   }));
 }
 
-/** The id of the tab showing `url`, asked from an extension page. */
-function tabIdOf(page: TestPage, url: string): Promise<number> {
-  return page.evaluate(async (target) => {
-    type Tabs = { tabs: { query: (q: object) => Promise<{ id?: number; url?: string }[]> } };
-    const scope = globalThis as unknown as { browser?: Tabs; chrome?: Tabs };
-    const api = (scope.browser ?? scope.chrome) as Tabs;
-    const tabs = await api.tabs.query({});
-    const tab = tabs.find((t) => t.url === target);
-    if (tab?.id === undefined) throw new Error(`no tab shows ${target}`);
-    return tab.id;
-  }, url);
-}
-
-async function clickOn(page: TestPage, selector: string): Promise<void> {
-  const point = await page.evaluate((sel) => {
-    const element = document.querySelector<HTMLElement>(sel);
-    if (!element) return null;
-    element.scrollIntoView({ block: 'center' });
-    const box = element.getBoundingClientRect();
-    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-  }, selector);
-  if (!point) throw new Error(`nothing matches ${selector}`);
-  await page.clickAt(point.x, point.y);
-}
-
 function expectAgreesWithTruth(view: PopupView, fixture: PageFixture, fromPage: boolean) {
   expect(view.sections.filter((s) => s.title !== '').map((s) => s.title)).toEqual(fixture.truth.notesSections);
   expect(view.sections.flatMap((s) => s.links)).toEqual(fixture.truth.notesLinks);
   if (fromPage) expect(view.sponsors).toEqual(fixture.truth.sponsors);
 }
 
-for (const name of availableBrowsers()) {
-  describe(`popup in ${name}`, () => {
-    let browser: ExtensionBrowser;
-    beforeAll(async () => {
-      browser = await launch(name);
-    });
-    afterAll(async () => {
-      await browser?.close();
-    });
-
-    async function popupFor(url: string): Promise<{ episode: TestPage; popup: TestPage }> {
-      const episode = await browser.newPage();
-      await episode.goto(url);
-      const popup = await browser.newPage();
-      await popup.goto(browser.extensionUrl('popup.html?episode=none/none'));
-      const tabId = await tabIdOf(popup, url);
-      await popup.goto(browser.extensionUrl(`popup.html?tab=${tabId}`));
-      await popup.waitFor(() =>
-        document.querySelector('[data-testid=episode-title], [data-testid=not-episode], [data-testid=unavailable]'),
-      );
-      return { episode, popup };
-    }
-
-    for (const fixture of hasSharedPages ? sharedPageFixtures() : []) {
-      it(`popup.html?episode=${fixture.truth.podcast}/${fixture.truth.slug} lists the notes' sections and links from the bundle`, async () => {
-        const popup = await browser.newPage();
-        await popup.goto(browser.extensionUrl(`popup.html?episode=${fixture.truth.podcast}/${fixture.truth.slug}`));
-        await popup.waitFor(() => document.querySelector('[data-testid=episode-title], [data-testid=unavailable]'));
-        expectAgreesWithTruth(await readPopup(popup), fixture, false);
-        expect(popup.errors).toEqual([]);
-        await popup.close();
-      });
-    }
-
-    for (const fixture of ownEpisodeFixtures()) {
-      it(`${fixture.name}: from its page, sections, links and sponsors agree with the truth`, async () => {
-        const { episode, popup } = await popupFor(fixture.truth.url);
-        expectAgreesWithTruth(await readPopup(popup), fixture, true);
-        expect(popup.errors).toEqual([]);
-        await popup.close();
-        await episode.close();
-      });
-    }
-
-    it('copies a section as a Markdown list and seeks the page from a cited link', async () => {
-      const { episode, popup } = await popupFor('https://changelog.com/shipit/990');
-      await waitForPanel(episode);
-      await clickOn(popup, '[data-testid=notes-section][data-title="Linus Listener, transcript search"] [data-copy=section-markdown]');
-      await popup.waitFor(() => document.querySelector('[data-testid=status]')?.textContent?.includes('copied'));
-      expect(await browser.readClipboard()).toBe(
-        '### Linus Listener, transcript search\n\n' +
-          '- [transcript-search](https://github.com/example/transcript-search) — offline search over every episode\n' +
-          '- [The announcement](https://twitter.com/example/status/1234567890)',
-      );
-      const cited = await popup.evaluate(() =>
-        [...document.querySelectorAll('[data-testid=cited-link] a[data-testid=link]')].map((a) => a.getAttribute('href')),
-      );
-      expect(cited).toEqual(['https://example.com/blog/boring-pipelines', 'https://github.com/example/transcript-search']);
-      const start = Number(
-        await popup.evaluate(() => document.querySelectorAll('[data-testid=cited-seek]')[1]?.getAttribute('data-start')),
-      );
-      await clickOn(popup, '[data-testid=cited-link]:nth-child(2) [data-testid=cited-seek]');
-      await popup.waitFor(() => document.querySelector('[data-testid=status]')?.textContent?.startsWith('Playing'));
-      await episode.waitFor(
-        (s) => ((window as unknown as { __sitePlayerSeeks?: number[] }).__sitePlayerSeeks ?? []).includes(s),
-        Math.floor(start),
-      );
+describeInBrowsers('popup', (suite) => {
+  for (const fixture of hasSharedPages ? sharedPageFixtures() : []) {
+    it(`popup.html?episode=${fixture.truth.podcast}/${fixture.truth.slug} lists the notes' sections and links from the bundle`, async () => {
+      const popup = await suite.openExtensionPage(`popup.html?episode=${fixture.truth.podcast}/${fixture.truth.slug}`);
+      await popup.waitFor(() => document.querySelector('[data-testid=episode-title], [data-testid=unavailable]'));
+      expectAgreesWithTruth(await readPopup(popup), fixture, false);
       expect(popup.errors).toEqual([]);
-      await popup.close();
-      await episode.close();
     });
+  }
 
-    it('filters links, and asks before opening more than five tabs', async () => {
-      const { episode, popup } = await popupFor('https://changelog.com/shipit/990');
-      await popup.evaluate(() => {
-        const input = document.querySelector<HTMLInputElement>('[data-testid=link-filter]');
-        if (!input) throw new Error('no filter');
-        input.value = 'github';
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-      });
-      await popup.waitFor(() => document.querySelectorAll('[data-testid=notes-section] a[data-testid=link]').length === 1);
-      expect(await popup.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
-      await popup.close();
-      await episode.close();
-      if (!hasSharedPages) return;
-      const big = await browser.newPage();
-      await big.goto(browser.extensionUrl('popup.html?episode=shipit/26'));
-      await big.waitFor(() => document.querySelector('[data-testid=episode-title]'));
-      await clickOn(big, '[data-testid=notes-section][data-title="Liz Rice, Cilium"] [data-testid=open-all]');
-      await big.waitFor(() => document.querySelector('[data-testid=confirm-open]'));
-      await big.close();
+  for (const fixture of ownEpisodeFixtures()) {
+    it(`${fixture.name}: from its page, sections, links and sponsors agree with the truth`, async () => {
+      const { popup } = await suite.popupForTab(fixture.truth.url);
+      expectAgreesWithTruth(await readPopup(popup), fixture, true);
+      expect(popup.errors).toEqual([]);
     });
+  }
 
-    it('says a tab that is not an episode page is not one', async () => {
-      const { episode, popup } = await popupFor('https://changelog.com/topic/go');
-      expect(await popup.evaluate(() => document.querySelector('[data-testid=not-episode]')?.textContent ?? '')).toMatch(
-        /not a Changelog episode page/,
-      );
-      await popup.close();
-      await episode.close();
-    });
+  it('copies a section as a Markdown list and seeks the page from a cited link', async () => {
+    const { tab: episode, popup } = await suite.popupForTab('https://changelog.com/shipit/990');
+    await waitForPanel(episode);
+    await trustedClick(popup, '[data-testid=notes-section][data-title="Linus Listener, transcript search"] [data-copy=section-markdown]');
+    await popup.waitFor(() => document.querySelector('[data-testid=status]')?.textContent?.includes('copied'));
+    expect(await suite.browser.readClipboard()).toBe(
+      '### Linus Listener, transcript search\n\n' +
+        '- [transcript-search](https://github.com/example/transcript-search) — offline search over every episode\n' +
+        '- [The announcement](https://twitter.com/example/status/1234567890)',
+    );
+    const cited = await popup.evaluate(() =>
+      [...document.querySelectorAll('[data-testid=cited-link] a[data-testid=link]')].map((a) => a.getAttribute('href')),
+    );
+    expect(cited).toEqual(['https://example.com/blog/boring-pipelines', 'https://github.com/example/transcript-search']);
+    const start = Number(await popup.evaluate(() => document.querySelectorAll('[data-testid=cited-seek]')[1]?.getAttribute('data-start')));
+    await trustedClick(popup, '[data-testid=cited-link]:nth-child(2) [data-testid=cited-seek]');
+    await popup.waitFor(() => document.querySelector('[data-testid=status]')?.textContent?.startsWith('Playing'));
+    await episode.waitFor(
+      (s) => ((window as unknown as { __sitePlayerSeeks?: number[] }).__sitePlayerSeeks ?? []).includes(s),
+      Math.floor(start),
+    );
+    expect(popup.errors).toEqual([]);
   });
-}
+
+  it('filters links, and asks before opening more than five tabs', async () => {
+    const { popup } = await suite.popupForTab('https://changelog.com/shipit/990');
+    await popup.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('[data-testid=link-filter]');
+      if (!input) throw new Error('no filter');
+      input.value = 'github';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await popup.waitFor(() => document.querySelectorAll('[data-testid=notes-section] a[data-testid=link]').length === 1);
+    expect(await popup.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    if (!hasSharedPages) return;
+    const big = await suite.openExtensionPage('popup.html?episode=shipit/26');
+    await big.waitFor(() => document.querySelector('[data-testid=episode-title]'));
+    await trustedClick(big, '[data-testid=notes-section][data-title="Liz Rice, Cilium"] [data-testid=open-all]');
+    await big.waitFor(() => document.querySelector('[data-testid=confirm-open]'));
+  });
+
+  it('says a tab that is not an episode page is not one', async () => {
+    const { popup } = await suite.popupForTab('https://changelog.com/topic/go');
+    expect(await popup.evaluate(() => document.querySelector('[data-testid=not-episode]')?.textContent ?? '')).toMatch(
+      /not a Changelog episode page/,
+    );
+  });
+});

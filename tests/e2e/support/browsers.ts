@@ -54,6 +54,7 @@ export interface TestPage {
   errors: string[];
   /** Every console message, for tests about warnings. */
   console: string[];
+  /** Closes the tab; closing it again does nothing. */
   close(): Promise<void>;
 }
 
@@ -126,6 +127,15 @@ function pageLog() {
   };
 }
 
+/** `close` that runs once: a test may close a tab the suite closes again after it. */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => {
+    closing ??= close();
+    return closing;
+  };
+}
+
 /** `TestPage.waitFor` over a driver's `evaluate` of an expression. */
 function waitInPage(evaluate: (expression: string) => Promise<unknown>): TestPage['waitFor'] {
   return (fn, arg, timeoutMs = 15_000) =>
@@ -152,7 +162,7 @@ function wrapPlaywright(page: PlaywrightPage): TestPage {
     async screenshot(path) {
       await page.screenshot({ path });
     },
-    close: () => page.close(),
+    close: once(() => page.close()),
   };
 }
 
@@ -188,7 +198,7 @@ function wrapPuppeteer(page: PuppeteerPage): TestPage {
     async screenshot(path) {
       await page.screenshot({ path });
     },
-    close: () => page.close(),
+    close: once(() => page.close()),
   };
 }
 
@@ -310,6 +320,19 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
     close: () => browser.close(),
   };
   return firefox;
+}
+
+/** A real (trusted) mouse click at the centre of the first element of the page matching `selector`. */
+export async function trustedClick(page: TestPage, selector: string): Promise<void> {
+  const point = await page.evaluate((sel) => {
+    const element = document.querySelector<HTMLElement>(sel);
+    if (!element) return null;
+    element.scrollIntoView({ block: 'center' });
+    const box = element.getBoundingClientRect();
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  }, selector);
+  if (!point) throw new Error(`nothing matches ${selector}`);
+  await page.clickAt(point.x, point.y);
 }
 
 /** Starts `name` with the built extension installed. */

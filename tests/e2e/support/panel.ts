@@ -2,7 +2,7 @@
  * Reading and driving the transcript panel through its automation contract (README): the
  * `<changelog-transcript>` host with an open shadow root and `data-testid` hooks inside.
  */
-import type { ExtensionBrowser, TestPage } from './browsers';
+import type { TestPage } from './browsers';
 
 export const HOST = 'changelog-transcript';
 
@@ -13,14 +13,6 @@ export async function waitForPanel(page: TestPage): Promise<void> {
     HOST,
     20_000,
   );
-}
-
-/** Opens `url` in a new tab and waits for its panel (or its note). */
-export async function openWithPanel(browser: ExtensionBrowser, url: string): Promise<TestPage> {
-  const page = await browser.newPage();
-  await page.goto(url);
-  await waitForPanel(page);
-  return page;
 }
 
 /** Waits until something in the panel matches `selector`. */
