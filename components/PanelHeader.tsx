@@ -1,4 +1,5 @@
 /** The panel's header: collapse, the episode at a glance, follow-along, back to now, text size. */
+import type { ComponentChildren } from 'preact';
 import type { PanelSettings } from '@/lib/app/settings';
 import type { Episode } from '@/lib/model/episode';
 import { TrustedButton } from './TrustedButton';
@@ -13,6 +14,8 @@ export interface PanelHeaderProps {
   /** The item being said is out of view while following: offer to go back to it. */
   offerBackToNow: boolean;
   onBackToNow: () => void;
+  /** More controls after the built-in ones (the Download menu). */
+  children?: ComponentChildren;
 }
 
 function durationLabel(episode: Episode): string | null {
@@ -23,7 +26,7 @@ function durationLabel(episode: Episode): string | null {
   return `${episode.duration === undefined ? '~' : ''}${minutes} min`;
 }
 
-export function PanelHeader({ episode, settings, onSettings, canFollow, offerBackToNow, onBackToNow }: PanelHeaderProps) {
+export function PanelHeader({ episode, settings, onSettings, canFollow, offerBackToNow, onBackToNow, children }: PanelHeaderProps) {
   const meta = [`${episode.items.length} items`, `${episode.speakers.length} speakers`, durationLabel(episode)].filter(Boolean).join(' · ');
   return (
     <header class="panel-head">
@@ -66,6 +69,7 @@ export function PanelHeader({ episode, settings, onSettings, canFollow, offerBac
           >
             <span aria-hidden="true">Aa</span>
           </TrustedButton>
+          {children}
         </span>
       )}
     </header>

@@ -9,13 +9,17 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { SourceNote as Source } from '@/lib/app/choose-source';
 import type { PanelSettings } from '@/lib/app/settings';
 import type { Chapter, Episode, TranscriptItem } from '@/lib/model/episode';
+import type { TranscriptFile } from '@/lib/model/transcript-formats/index';
+import type { ExportInfo } from '@/lib/model/transcript-formats/transcript-export';
 import { firstItemOfChapter, type PlayerBridge } from '@/lib/site/player';
 import { itemLink, quoteMarkdown } from '@/lib/site/quote';
 import { ChapterList } from './ChapterList';
+import { DownloadMenu } from './DownloadMenu';
 import { useAnnouncedCopy } from './hooks/useAnnouncedCopy';
 import { useEpisodeSearch } from './hooks/useEpisodeSearch';
 import { useFollowAlong } from './hooks/useFollowAlong';
 import { useSpeakerSelection } from './hooks/useSpeakerSelection';
+import { useTranscriptDownload } from './hooks/useTranscriptDownload';
 import { ItemRow } from './ItemRow';
 import { NoTranscriptNote } from './NoTranscriptNote';
 import { PanelHeader } from './PanelHeader';
@@ -38,6 +42,10 @@ export interface PanelEnvironment {
   reducedMotion: boolean;
   /** Opens the search of every episode for a query (a new tab). */
   openArchiveSearch?: (query: string) => void;
+  /** Saves a file the listener asked for; false when it could not. With `exportInfo`, the Download menu. */
+  saveFile?: (file: TranscriptFile) => boolean;
+  /** How downloaded transcripts are named and credited (the site's, or another page's own). */
+  exportInfo?: ExportInfo;
 }
 
 export interface TranscriptPanelProps {
@@ -71,6 +79,15 @@ export function TranscriptPanel({ episode, source, env, settings, onSettings, fo
     );
   }, [items, search.found, speakers.selected]);
   const terms = search.found?.terms ?? EMPTY_TERMS;
+  const download = useTranscriptDownload({
+    items,
+    visible,
+    duration: episode.duration,
+    speakers: speakers.selected,
+    query: search.found ? query : '',
+    info: env.exportInfo,
+    save: env.saveFile,
+  });
   const suggestions = useMemo(() => search.suggest(visible.length), [search.suggest, visible.length]);
   const positionOf = useMemo(() => new Map(visible.map((item, position) => [item.index, position])), [visible]);
 
@@ -133,7 +150,9 @@ export function TranscriptPanel({ episode, source, env, settings, onSettings, fo
         canFollow={env.player.available}
         offerBackToNow={follow.outOfView}
         onBackToNow={follow.backToNow}
-      />
+      >
+        {download.available && <DownloadMenu download={download} />}
+      </PanelHeader>
       {!settings.collapsed && (
         <div id="panel-body" class="panel-body">
           <SearchBar

@@ -10,7 +10,7 @@ import { useContext } from 'preact/hooks';
 /** Whether an event is the listener's own: the browser's `isTrusted`; component tests, which synthesize events, provide their own. */
 export const InputTrust = createContext<(event: Event) => boolean>((event) => event.isTrusted);
 
-export type TrustedButtonProps = Omit<JSX.HTMLAttributes<HTMLButtonElement>, 'onClick' | 'type'> & { onClick: () => void };
+export type TrustedButtonProps = Omit<JSX.ButtonHTMLAttributes<HTMLButtonElement>, 'onClick' | 'type'> & { onClick: () => void };
 
 export function TrustedButton({ onClick, ...props }: TrustedButtonProps) {
   const trusted = useContext(InputTrust);

@@ -20,10 +20,12 @@ import { parseChaptersJson } from '@/lib/site/chapters';
 import { isEpisodeDocument } from '@/lib/site/detect';
 import { panelAnchor, parseEpisodePage } from '@/lib/site/page';
 import { sectionById } from '@/lib/site/selectors';
+import { episodeExportInfo } from '@/lib/site/transcript-download';
 import { type EpisodeRef, episodeUrl } from '@/lib/site/urls';
 import { bundleReader, type Prefetched } from './bundle-reader';
 import { copyText, showOnPage } from './page-actions';
 import { answerPopup } from './popup-bridge';
+import { saveFile } from './save-file';
 import { panelSettings, readPanelSettings } from './settings';
 import { sitePlayer } from './site-player';
 import { markTiming } from './user-timing';
@@ -128,6 +130,8 @@ export async function mountPanel(ctx: ContentScriptContext, ref: EpisodeRef, pre
             // The extension was reloaded under the page: nothing to open the tab with.
           });
         },
+        saveFile,
+        exportInfo: episodeExportInfo(episode),
       };
       rerender = () =>
         render(

@@ -9,9 +9,11 @@ import { InputTrust } from '@/components/TrustedButton';
 import type { SourceNote } from '@/lib/app/choose-source';
 import { DEFAULT_PANEL_SETTINGS, type PanelSettings } from '@/lib/app/settings';
 import type { Episode } from '@/lib/model/episode';
+import type { TranscriptFile } from '@/lib/model/transcript-formats/index';
+import { episodeExportInfo } from '@/lib/site/transcript-download';
 
 /** A panel environment of mocks; `play` moves the stand-in player's play head (null: stopped). */
-export function panelEnvironment(reducedMotion: boolean) {
+export function panelEnvironment(reducedMotion: boolean, episode?: Episode) {
   let listener: ((seconds: number | null) => void) | undefined;
   const env: PanelEnvironment = {
     player: {
@@ -29,6 +31,8 @@ export function panelEnvironment(reducedMotion: boolean) {
     canShowOnPage: true,
     reducedMotion,
     openArchiveSearch: vi.fn(),
+    saveFile: vi.fn((_file: TranscriptFile) => true),
+    ...(episode ? { exportInfo: episodeExportInfo(episode) } : {}),
   };
   return { env, play: (seconds: number | null) => listener?.(seconds) };
 }
@@ -49,7 +53,7 @@ export interface PanelViewOptions {
 
 /** Renders the panel of `episode`; the view, its mocked environment and the settings callback. */
 export function renderPanelView(episode: Episode, options: PanelViewOptions = {}) {
-  const { env, play } = panelEnvironment(options.reducedMotion ?? true);
+  const { env, play } = panelEnvironment(options.reducedMotion ?? true, episode);
   const onSettings = vi.fn();
   const panel = (
     <TranscriptPanel
