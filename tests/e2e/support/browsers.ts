@@ -4,7 +4,7 @@
  * (puppeteer-core over WebDriver BiDi, `browser.installExtension`). Neither tool downloads a
  * browser; both get changelog.com from the fixtures.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page as PlaywrightPage } from 'playwright-core';
@@ -50,6 +50,11 @@ export interface TestPage {
   /** The text on the system clipboard, read through the page (permission granted for tests). */
   readClipboard(): Promise<string>;
   screenshot(path: string): Promise<void>;
+  /**
+   * Runs `action` and returns the file it made the browser download (its name as saved, and its
+   * text); rejects when none comes within `timeoutMs`.
+   */
+  download(action: () => Promise<void>, timeoutMs?: number): Promise<{ name: string; text: string }>;
   /** Page errors and console errors seen so far. */
   errors: string[];
   /** Every console message, for tests about warnings. */
@@ -157,6 +162,11 @@ function wrapPlaywright(page: PlaywrightPage): TestPage {
     press: (key) => page.keyboard.press(key),
     type: (text) => page.keyboard.type(text),
     clickAt: (x, y) => page.mouse.click(x, y),
+    async download(action, timeoutMs = 10_000) {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: timeoutMs }), action()]);
+      const path = await download.path();
+      return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+    },
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     readClipboard: () => page.evaluate(() => navigator.clipboard.readText()),
     async screenshot(path) {
@@ -166,7 +176,36 @@ function wrapPlaywright(page: PlaywrightPage): TestPage {
   };
 }
 
-function wrapPuppeteer(page: PuppeteerPage): TestPage {
+/** Waits for a new, finished file in `dir` (Firefox writes `.part` files while downloading), reads it and removes it. */
+async function takeDownload(dir: string, timeoutMs: number): Promise<{ name: string; text: string }> {
+  let found: string | undefined;
+  await poll(
+    async () => {
+      found = readdirSync(dir).find((name) => !name.endsWith('.part') && !readdirSync(dir).includes(`${name}.part`));
+      return found;
+    },
+    timeoutMs,
+    `a download in ${dir}`,
+  );
+  const path = join(dir, found as string);
+  // The file appears when the download completes; read it once its size holds still.
+  let size = -1;
+  await poll(
+    async () => {
+      const now = statSync(path).size;
+      const steady = now === size && now > 0;
+      size = now;
+      return steady;
+    },
+    5_000,
+    `${path} to be written`,
+  );
+  const text = readFileSync(path, 'utf8');
+  rmSync(path);
+  return { name: found as string, text };
+}
+
+function wrapPuppeteer(page: PuppeteerPage, downloadDir: string): TestPage {
   const log = pageLog();
   page.on('pageerror', log.pageError);
   page.on('console', log.message);
@@ -193,6 +232,10 @@ function wrapPuppeteer(page: PuppeteerPage): TestPage {
     press: (key) => page.keyboard.press(key as never),
     type: (text) => page.keyboard.type(text),
     clickAt: (x, y) => page.mouse.click(x, y),
+    async download(action, timeoutMs = 10_000) {
+      await action();
+      return takeDownload(downloadDir, timeoutMs);
+    },
     setViewport: (width, height) => page.setViewport({ width, height }),
     readClipboard: () => page.evaluate(() => navigator.clipboard.readText()),
     async screenshot(path) {
@@ -259,6 +302,8 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
     browser_specific_settings?: { gecko?: { id?: string } };
   };
   const geckoId = manifest.browser_specific_settings?.gecko?.id ?? '';
+  // Downloads land here without a dialog (TestPage.download reads them).
+  const downloadDir = mkdtempSync(join(tmpdir(), 'changelog-e2e-firefox-downloads-'));
   const browser: PuppeteerBrowser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -271,6 +316,11 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
       'network.dns.disableIPv6': true,
       // Lets tests read the clipboard without a permission prompt.
       'dom.events.testing.asyncClipboard': true,
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloadDir,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.start_downloads_in_tmp_dir': false,
     },
   });
   let installed = await browser.installExtension(EXTENSION_DIRS.firefox);
@@ -291,7 +341,7 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
           void request.continue();
         }
       });
-      return wrapPuppeteer(page);
+      return wrapPuppeteer(page, downloadDir);
     },
     extensionUrl: (path) => `moz-extension://${FIREFOX_EXTENSION_UUID}/${path.replace(/^\//, '')}`,
     async tabUrls() {
@@ -317,7 +367,10 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
       await browser.uninstallExtension(installed);
       installed = await browser.installExtension(EXTENSION_DIRS.firefox);
     },
-    close: () => browser.close(),
+    async close() {
+      await browser.close();
+      rmSync(downloadDir, { recursive: true, force: true });
+    },
   };
   return firefox;
 }
