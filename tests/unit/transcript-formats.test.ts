@@ -24,6 +24,7 @@ import { writeWebVtt } from '@/lib/model/transcript-formats/webvtt';
 import { episodeExportInfo } from '@/lib/site/transcript-download';
 import { parseTranscriptMarkdown } from '@/pipeline/markdown/transcripts';
 import { fuzzParams } from '../support/fuzz';
+import { hostileTranscriptMarkdown, manyItemsMarkdown } from '../support/hostile';
 import { CORPUS_DIR, hasCorpus, needs } from '../support/shared';
 import { anyExport, exportOf, sampleEpisode } from '../support/transcript-formats';
 
@@ -291,4 +292,29 @@ describe(needs(hasCorpus, 'real episodes of the archive, in every format'), () =
     const shown = episode.items.filter((item) => item.speaker === episode.speakers[0]?.name);
     expectValidSrt(exportOf(episode, shown, 'one speaker'));
   });
+});
+
+describe('the hostile corpus and huge transcripts, in every format', () => {
+  it('keeps markup, script URLs, bidi overrides and zero-width characters in their place', () => {
+    const episode = buildEpisode({ podcast: 'shipit', slug: '666', items: parseTranscriptMarkdown(hostileTranscriptMarkdown()) });
+    const doc = exportOf(episode);
+    const entities = createRequire(import.meta.url)('webvtt-parser/html-entities.json') as Record<string, string>;
+    expect(new WebVTTParser(entities).parse(writeWebVtt(doc)).errors).toEqual([]);
+    expectValidSrt(doc);
+    expectValidPodcastingJson(doc);
+    expectMarkdownReadsAsWritten(doc);
+    expectPlainTextShape(doc);
+    for (const format of TRANSCRIPT_FORMATS) {
+      const text = format.write(doc);
+      expect(text, format.id).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+      if (format.id === 'md') expect(text).not.toMatch(/(?<!\\)<img/);
+    }
+  });
+
+  it('writes 100,000 items in every format', () => {
+    const episode = buildEpisode({ podcast: 'shipit', slug: '667', items: parseTranscriptMarkdown(manyItemsMarkdown(100_000)) });
+    const doc = exportOf(episode);
+    for (const format of TRANSCRIPT_FORMATS) expect(format.write(doc).length, format.id).toBeGreaterThan(1_000_000);
+    expect(srtValidator(writeSrt(doc))).toEqual([]);
+  }, 120_000);
 });

@@ -63,6 +63,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** Text as one clean line: unsafe characters gone, lone surrogates replaced, whitespace collapsed, trimmed. */
 export function cleanLine(text: string): string {
+  // Most text is printable ASCII with single spaces: nothing to do.
+  if (!/[^\x21-\x7E ]| {2}|^ | $/.test(text)) return text;
   return text.replace(UNSAFE, '').replace(LONE_SURROGATE, '\uFFFD').replace(/\s+/g, ' ').trim();
 }
 
