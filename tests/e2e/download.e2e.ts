@@ -7,13 +7,14 @@
  */
 import MarkdownIt from 'markdown-it';
 import { validator as srtValidator } from 'srt-validator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebVTTParser } from 'webvtt-parser';
 import { decodeReferences } from '@/lib/model/transcript-formats/webvtt';
 import { ownEpisodeFixtures } from '../support/own-fixtures';
 import { hasSharedPages, needs, type PageFixture, sharedPageFixtures } from '../support/shared';
-import { availableBrowsers, type ExtensionBrowser, launch, type TestPage } from './support/browsers';
-import { HOST, openWithPanel, resultCount, scriptClickInPanel, trustedClickInPanel, typeInSearch, waitForInPanel } from './support/panel';
+import type { TestPage } from './support/browsers';
+import { HOST, resultCount, scriptClickInPanel, trustedClickInPanel, typeInSearch, waitForInPanel } from './support/panel';
+import { describeInBrowsers } from './support/suite';
 
 const FORMATS = ['md', 'txt', 'vtt', 'srt', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -129,56 +130,44 @@ async function expectDownloadsMatch(page: TestPage, fixture: PageFixture, expect
   }
 }
 
-for (const name of availableBrowsers()) {
-  describe(`downloads in ${name}`, () => {
-    let browser: ExtensionBrowser;
-    beforeAll(async () => {
-      browser = await launch(name);
-    });
-    afterAll(async () => {
-      await browser?.close();
-    });
+describeInBrowsers('downloads', (suite) => {
+  const cases: [string, PageFixture[]][] = [
+    ['our own fixture episode', own],
+    [needs(hasSharedPages, 'Ship It! #26 from ../shared'), shared],
+  ];
+  for (const [title, fixtures] of cases) {
+    describe(title, () => {
+      it.skipIf(fixtures.length === 0)('each format saves what the panel shows: all of it, one speaker, a search', async () => {
+        for (const fixture of fixtures) {
+          const pick = PICKS[fixture.name];
+          if (!pick) throw new Error(`no pick for ${fixture.name}`);
+          const page = await suite.openWithPanel(fixture.truth.url);
+          expect(await resultCount(page)).toBe(fixture.truth.segments);
+          await expectDownloadsMatch(page, fixture, { name: pick.stem });
 
-    const cases: [string, PageFixture[]][] = [
-      ['our own fixture episode', own],
-      [needs(hasSharedPages, 'Ship It! #26 from ../shared'), shared],
-    ];
-    for (const [title, fixtures] of cases) {
-      describe(title, () => {
-        it.skipIf(fixtures.length === 0)('each format saves what the panel shows: all of it, one speaker, a search', async () => {
-          for (const fixture of fixtures) {
-            const pick = PICKS[fixture.name];
-            if (!pick) throw new Error(`no pick for ${fixture.name}`);
-            const page = await openWithPanel(browser, fixture.truth.url);
-            expect(await resultCount(page)).toBe(fixture.truth.segments);
-            await expectDownloadsMatch(page, fixture, { name: pick.stem });
+          await trustedClickInPanel(page, `[data-testid=speaker][data-speaker="${pick.speaker}"]`);
+          expect(await resultCount(page)).toBe(fixture.truth.turnsBySpeaker[pick.speaker]);
+          await expectDownloadsMatch(page, fixture, { name: `${pick.stem}-excerpt`, speaker: pick.speaker });
 
-            await trustedClickInPanel(page, `[data-testid=speaker][data-speaker="${pick.speaker}"]`);
-            expect(await resultCount(page)).toBe(fixture.truth.turnsBySpeaker[pick.speaker]);
-            await expectDownloadsMatch(page, fixture, { name: `${pick.stem}-excerpt`, speaker: pick.speaker });
-
-            await typeInSearch(page, pick.word);
-            await waitForInPanel(page, 'mark');
-            const found = await resultCount(page);
-            expect(found).toBeGreaterThan(0);
-            expect(found).toBeLessThan(fixture.truth.turnsBySpeaker[pick.speaker] ?? 0);
-            await expectDownloadsMatch(page, fixture, { name: `${pick.stem}-excerpt`, speaker: pick.speaker });
-            expect(page.errors).toEqual([]);
-            await page.close();
-          }
-        });
+          await typeInSearch(page, pick.word);
+          await waitForInPanel(page, 'mark');
+          const found = await resultCount(page);
+          expect(found).toBeGreaterThan(0);
+          expect(found).toBeLessThan(fixture.truth.turnsBySpeaker[pick.speaker] ?? 0);
+          await expectDownloadsMatch(page, fixture, { name: `${pick.stem}-excerpt`, speaker: pick.speaker });
+          expect(page.errors).toEqual([]);
+        }
       });
-    }
-
-    it.skipIf(own.length === 0)("a page script's click on a format saves nothing", async () => {
-      const page = await openWithPanel(browser, own[0]?.truth.url ?? '');
-      await scriptClickInPanel(page, '[data-testid=download-menu]');
-      await waitForInPanel(page, 'details.download[open]');
-      await expect(page.download(() => scriptClickInPanel(page, '[data-testid=download][data-format=vtt]'), 2_000)).rejects.toThrow();
-      // The listener's own click still works after it.
-      const file = await page.download(() => trustedClickInPanel(page, '[data-testid=download][data-format=vtt]'));
-      expect(file.name).toBe('ship-it-990.vtt');
-      await page.close();
     });
+  }
+
+  it.skipIf(own.length === 0)("a page script's click on a format saves nothing", async () => {
+    const page = await suite.openWithPanel(own[0]?.truth.url ?? '');
+    await scriptClickInPanel(page, '[data-testid=download-menu]');
+    await waitForInPanel(page, 'details.download[open]');
+    await expect(page.download(() => scriptClickInPanel(page, '[data-testid=download][data-format=vtt]'), 2_000)).rejects.toThrow();
+    // The listener's own click still works after it.
+    const file = await page.download(() => trustedClickInPanel(page, '[data-testid=download][data-format=vtt]'));
+    expect(file.name).toBe('ship-it-990.vtt');
   });
-}
+});
