@@ -5,7 +5,7 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ArchiveAnswer } from '@/lib/archive/engine';
-import type { ArchiveQueryOptions } from '@/lib/archive/query';
+import type { ArchiveQueryOptions } from '@/lib/archive/results';
 import type { EpisodeView } from '@/lib/archive/snippets';
 import { findSpeakerName } from '@/lib/archive/speaker-names';
 import { formatClock } from '@/lib/model/clock';

@@ -3,35 +3,29 @@
  * postings down to the item, in shards of consecutive terms, so a query reads the dictionary once
  * and then only the shards of its own terms. Speakers are indexed as
  * pseudo-terms so "only what Liz Rice said" is one more posting list.
+ *
+ * What goes where is decided here; how each file is encoded is its format module's business
+ * (`lib/archive/index-format.ts` lists them), whose decoder the query uses.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { ByteWriter } from '../lib/archive/byte-codec';
+import { DENSE_FILE, DICT_FILE, encodeDictionary, shardLocation } from '../lib/archive/index-dictionary';
+import { DOCS_FILE, DocumentInfoWriter, encodeLengths, LENGTHS_FILE } from '../lib/archive/index-documents';
+import { ARCHIVE_INDEX_VERSION, SPEAKER_PREFIX, speakerTerm } from '../lib/archive/index-format';
+import { type ArchiveMeta, encodeMeta, META_FILE, type MetaEpisode } from '../lib/archive/index-meta';
 import {
-  ARCHIVE_INDEX_VERSION,
-  type ArchiveMeta,
-  ByteWriter,
-  DENSE_FILE,
   DENSE_SHARE,
-  DICT_FILE,
-  DOCS_FILE,
   densePath,
-  docsToBitmap,
-  LENGTHS_FILE,
-  META_FILE,
-  type MetaEpisode,
+  encodeDense,
+  encodeShard,
   PrecedingBits,
   precedingWordBit,
-  quantizeLength,
   SHARD_BYTES,
-  SPEAKER_PREFIX,
-  shardLocation,
   shardPath,
-  speakerTerm,
   writePosting,
-  writeTerm,
-  zigzag,
-} from '../lib/archive/index-format';
+} from '../lib/archive/index-shards';
 import { timeItems } from '../lib/model/build-episode';
 import { itemStart, type ParsedItem, spokenItemText } from '../lib/model/episode';
 import { termsOf } from '../lib/model/terms';
@@ -70,7 +64,7 @@ export class ArchiveIndexBuilder {
   private readonly speakerTurns = new Map<string, number>();
   private readonly labels = new Map<string, number>();
   private readonly speaking: boolean[] = [];
-  private readonly docInfo = new ByteWriter();
+  private readonly docInfo = new DocumentInfoWriter();
   private totalWords = 0;
   private postings = 0;
 
@@ -98,7 +92,7 @@ export class ArchiveIndexBuilder {
     const first = this.lengths.length;
     this.episodes.push([podcast, slug, number ?? null, first, items.length]);
     this.chunkStarts.push([...chunkStarts]);
-    let previousStart = 0;
+    this.docInfo.startEpisode();
     let words = 0;
     timeItems(items).forEach((item, i) => {
       const doc = first + i;
@@ -108,10 +102,7 @@ export class ArchiveIndexBuilder {
         this.labels.set(item.label, label);
         this.speaking.push(item.speaker !== null);
       }
-      const start = Math.round(itemStart(item));
-      this.docInfo.varint(label);
-      this.docInfo.varint(zigzag(start - previousStart) * 2 + (item.start === undefined ? 0 : 1));
-      previousStart = start;
+      this.docInfo.add(label, Math.round(itemStart(item)), item.start !== undefined);
       const terms = termsOf(itemWords(item));
       this.lengths.push(terms.length);
       this.totalWords += terms.length;
@@ -157,7 +148,7 @@ export class ArchiveIndexBuilder {
     for (const term of sorted) {
       if (isDense(term)) {
         location.set(term, DENSE_FILE);
-        put(densePath(term), docsToBitmap((this.terms.get(term) as TermPostings).docs, totalDocs));
+        put(densePath(term), encodeDense((this.terms.get(term) as TermPostings).docs, totalDocs));
         dense++;
         continue;
       }
@@ -172,39 +163,31 @@ export class ArchiveIndexBuilder {
     }
     if (current.length > 0) shards.push(current);
 
-    const dict = new ByteWriter();
-    dict.varint(ARCHIVE_INDEX_VERSION);
-    dict.varint(sorted.length);
-    let previous = '';
-    for (const term of sorted) {
-      writeTerm(dict, previous, term);
-      dict.varint(this.terms.get(term)?.count ?? 0);
-      dict.varint(location.get(term) as number);
-      previous = term;
-    }
-    put(DICT_FILE, dict.finish());
+    put(
+      DICT_FILE,
+      encodeDictionary(
+        sorted.map((term) => ({ term, documents: this.terms.get(term)?.count ?? 0, location: location.get(term) as number })),
+      ),
+    );
 
     shards.forEach((terms, number) => {
-      const shard = new ByteWriter();
-      shard.varint(ARCHIVE_INDEX_VERSION);
-      shard.varint(terms.length);
-      let before = '';
-      for (const term of terms) {
-        const entry = this.terms.get(term) as TermPostings;
-        writeTerm(shard, before, term);
-        shard.varint(entry.count);
-        const postings = entry.writer.finish();
-        shard.varint(postings.length);
-        shard.bytes(postings);
-        const preceding = entry.preceding?.finish() ?? new Uint8Array(0);
-        shard.varint(preceding.length);
-        shard.bytes(preceding);
-        before = term;
-      }
-      put(shardPath(number), shard.finish());
+      put(
+        shardPath(number),
+        encodeShard(
+          terms.map((term) => {
+            const entry = this.terms.get(term) as TermPostings;
+            return {
+              term,
+              documents: entry.count,
+              postings: entry.writer.finish(),
+              preceding: entry.preceding?.finish() ?? new Uint8Array(0),
+            };
+          }),
+        ),
+      );
     });
 
-    put(LENGTHS_FILE, Uint8Array.from(this.lengths, quantizeLength));
+    put(LENGTHS_FILE, encodeLengths(this.lengths));
     put(DOCS_FILE, this.docInfo.finish());
     const meta: ArchiveMeta = {
       v: ARCHIVE_INDEX_VERSION,
@@ -217,7 +200,7 @@ export class ArchiveIndexBuilder {
       labels: [...this.labels.keys()],
       speaking: this.speaking,
     };
-    put(META_FILE, new TextEncoder().encode(JSON.stringify(meta)));
+    put(META_FILE, encodeMeta(meta));
 
     return {
       files,

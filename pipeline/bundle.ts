@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
-import { META_FILE } from '../lib/archive/index-format';
+import { META_FILE } from '../lib/archive/index-meta';
 import { BUNDLE_DIR } from '../lib/archive/package-file';
 import { packJson, RECORDS_DICTIONARY, type ZlibCompressor } from '../lib/archive/packed-json';
 import { chunkPath, type EncodedRecord, encodeRecord, recordPath } from '../lib/archive/record';

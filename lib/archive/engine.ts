@@ -4,27 +4,18 @@
  */
 
 import type { Highlighted } from '../model/highlight';
+import { ArchiveIndex } from './index-reader';
 import { RecordFiles } from './lookup';
+import { LruCache } from './lru';
 import type { BundleReader } from './package-file';
-import { ArchiveIndex, type ArchiveQueryOptions, type ArchiveResults, containsPhrase, withPhrases } from './query';
+import { type PhraseChunk, phrasesSaid, QUERY_BYTES } from './phrases';
+import type { QueryCut, QueryLimits } from './query-limits';
 import type { ChunkPlace, ItemReader } from './record';
-import { type EpisodeView, presentResults, rankedView, readItem, snippetFor, spokenTerms } from './snippets';
+import { type ArchiveQueryOptions, withPhrases } from './results';
+import { type EpisodeView, presentResults, rankedView, snippetFor } from './snippets';
 
 /** Record chunks kept decoded between queries (a chunk is a few KB). */
 const CHUNK_CACHE = 256;
-
-/**
- * The phrase check reads the chunks that hold candidate items, likeliest first, in batches, and
- * stops after the batch that finds the phrase, or before the query's reads (index and records)
- * would pass {@link QUERY_BYTES}. A chunk is about 5 KB ({@link CHUNK_ESTIMATE}) until the chunks
- * read say otherwise. The first batch is small, because a phrase that many items say ("large
- * language models") is in the first chunks read and every chunk is a fetch before the list shows;
- * batches then double up to {@link PHRASE_BATCH}, so a rare phrase still takes few round trips.
- */
-const PHRASE_BATCH = 16;
-const FIRST_BATCH = 4;
-const QUERY_BYTES = 1_800_000;
-const CHUNK_ESTIMATE = 5_000;
 
 export interface ArchiveAnswer {
   episodes: EpisodeView[];
@@ -33,6 +24,8 @@ export interface ArchiveAnswer {
   partial: boolean;
   /** The matched words, for snippets made later ({@link ArchiveSearchEngine.snippet}). */
   terms: Set<string>;
+  /** What the query left out for its limits (`query-limits.ts`); null when it was searched whole. */
+  cut: QueryCut | null;
   /**
    * `ranked`: the final order, speaker and time for every hit but no snippets yet;
    * `complete`: the same with the shown hits' snippets.
@@ -43,13 +36,16 @@ export interface ArchiveAnswer {
 /** Hits per episode given a snippet right away: the ones the popup shows before "more". */
 export const SNIPPETS_SHOWN = 3;
 
+type EpisodeRef = { podcast: string; slug: string };
+
 export class ArchiveSearchEngine {
   readonly index: ArchiveIndex;
   private readonly files: RecordFiles;
-  private readonly chunks = new Map<string, Promise<ItemReader | null>>();
+  private readonly chunks = new LruCache<string, Promise<ItemReader | null>>(CHUNK_CACHE);
 
-  constructor(read: BundleReader) {
-    this.index = new ArchiveIndex(read);
+  /** `limits`: what one query may cost (tests lower them). */
+  constructor(read: BundleReader, limits?: QueryLimits) {
+    this.index = new ArchiveIndex(read, limits);
     this.files = new RecordFiles(read);
   }
 
@@ -58,26 +54,24 @@ export class ArchiveSearchEngine {
     return this.files.bytesRead;
   }
 
-  /** One chunk of an episode's record, kept for later queries; null when it is unreadable. */
-  private loadChunk(ref: { podcast: string; slug: string }, place: ChunkPlace): Promise<ItemReader | null> {
-    const key = `${ref.podcast}/${ref.slug}#${place.chunk}`;
-    let found = this.chunks.get(key);
-    if (found) this.chunks.delete(key);
-    else found = this.files.chunk(ref, place).catch(() => null);
-    this.chunks.set(key, found);
-    while (this.chunks.size > CHUNK_CACHE) this.chunks.delete(this.chunks.keys().next().value as string);
-    return found;
+  /**
+   * One chunk of an episode's record, kept for later queries; null when it is unreadable. An
+   * aborted `signal` starts no read (one under way for another query goes on).
+   */
+  private loadChunk(ref: EpisodeRef, place: ChunkPlace, signal?: AbortSignal): Promise<ItemReader | null> {
+    signal?.throwIfAborted();
+    return this.chunks.getOrAdd(`${ref.podcast}/${ref.slug}#${place.chunk}`, () => this.files.chunk(ref, place).catch(() => null));
   }
 
   /** The items `indexes` of an episode (the chunks that hold them); null when one is unreadable. */
-  private loadItems = async (ref: { podcast: string; slug: string }, indexes: readonly number[]): Promise<ItemReader | null> => {
+  private async loadItems(ref: EpisodeRef, indexes: readonly number[], signal?: AbortSignal): Promise<ItemReader | null> {
     const places = await Promise.all(indexes.map((index) => this.index.chunkOf(ref, index)));
     const needed = new Map<number, ChunkPlace>();
     for (const place of places) {
       if (!place) return null;
       needed.set(place.chunk, place);
     }
-    const readers = await Promise.all([...needed.values()].map((place) => this.loadChunk(ref, place)));
+    const readers = await Promise.all([...needed.values()].map((place) => this.loadChunk(ref, place, signal)));
     if (readers.some((read) => read === null)) return null;
     return (index) => {
       for (const read of readers) {
@@ -86,13 +80,14 @@ export class ArchiveSearchEngine {
       }
       return undefined;
     };
-  };
+  }
 
   /**
    * Runs a query and presents its best `episodes` episodes. For a query of several words, the
    * likeliest items are first read to learn which say it as a phrase, so the order is final
    * before anything is shown: `onRanked` gets it (speaker and time for every hit, no snippets
-   * yet) and the snippets that follow change no position.
+   * yet) and the snippets that follow change no position. Once `options.signal` is aborted the
+   * query reads no more shards or chunks and rejects with the signal's reason.
    */
   async search(
     query: string,
@@ -100,63 +95,44 @@ export class ArchiveSearchEngine {
     episodes = 10,
     onRanked?: (answer: ArchiveAnswer) => void,
   ): Promise<ArchiveAnswer> {
+    const { signal } = options;
     const before = this.index.bytesRead + this.recordBytes;
     const found = await this.index.search(query, options);
     const results =
       found.phraseCandidates.length > 0
-        ? withPhrases(found, await this.phrasesSaid(found, QUERY_BYTES - (this.index.bytesRead + this.recordBytes - before)))
+        ? withPhrases(
+            found,
+            await phrasesSaid(
+              found.phraseCandidates,
+              found.queryTerms,
+              // Unquoted, the last word may still be being typed.
+              !found.phraseOnly,
+              QUERY_BYTES - (this.index.bytesRead + this.recordBytes - before),
+              { chunk: (candidate: PhraseChunk) => this.loadChunk(candidate, candidate, signal), bytesRead: () => this.recordBytes },
+              signal,
+            ),
+          )
         : found;
     const totals = {
       totalHits: results.totalHits,
       totalEpisodes: results.episodes.length,
       partial: results.partial,
       terms: results.terms,
+      cut: results.cut,
     };
     onRanked?.({ ...totals, detail: 'ranked', episodes: results.episodes.slice(0, episodes).map(rankedView) });
-    const views = await presentResults(results, this.loadItems, { episodes, snippets: SNIPPETS_SHOWN });
+    const views = await presentResults(results, (ref, indexes) => this.loadItems(ref, indexes, signal), {
+      episodes,
+      snippets: SNIPPETS_SHOWN,
+    });
+    // A read refused for an aborted query reads as an unreadable record: say aborted instead.
+    signal?.throwIfAborted();
     return { ...totals, detail: 'complete', episodes: views };
   }
 
-  /**
-   * Which of the phrase candidates say the query's words in order (`podcast/slug#index`), reading
-   * about `budget` bytes of records at most: the chunks that hold them, in the index's order.
-   */
-  private async phrasesSaid(results: ArchiveResults, budget: number): Promise<Set<string>> {
-    const said = new Set<string>();
-    const startBytes = this.recordBytes;
-    const candidates = results.phraseCandidates;
-    let limit = FIRST_BATCH;
-    for (let from = 0; from < candidates.length; ) {
-      const spent = this.recordBytes - startBytes;
-      // Chunks already read (cached ones cost nothing) tell this query's size better than a guess.
-      const perChunk = from === 0 ? CHUNK_ESTIMATE : Math.max(CHUNK_ESTIMATE, (spent / from) * 1.25);
-      const batch = Math.min(limit, Math.floor((budget - spent) / perChunk), candidates.length - from);
-      // The first batch is read whatever the budget says: a query has its phrase checked at all.
-      const size = from === 0 ? Math.min(FIRST_BATCH, candidates.length) : batch;
-      limit = Math.min(PHRASE_BATCH, limit * 2);
-      if (size <= 0) break;
-      const slice = candidates.slice(from, from + size);
-      from += size;
-      await Promise.all(
-        slice.map(async (candidate) => {
-          const read = await this.loadChunk(candidate, candidate);
-          for (const index of candidate.indexes) {
-            const item = readItem(read, index);
-            // Unquoted, the last word may still be being typed.
-            if (item && containsPhrase(spokenTerms(item), results.queryTerms, !results.phraseOnly)) {
-              said.add(`${candidate.podcast}/${candidate.slug}#${index}`);
-            }
-          }
-        }),
-      );
-      if (said.size > 0) break;
-    }
-    return said;
-  }
-
-  /** The snippet of one more hit of an episode (its chunk is often still cached). */
-  async snippet(ref: { podcast: string; slug: string }, index: number, terms: ReadonlySet<string>): Promise<Highlighted[]> {
-    const read = await this.loadItems(ref, [index]);
+  /** The snippet of one more hit of an episode (its chunk is often still cached); `signal` as for {@link search}. */
+  async snippet(ref: EpisodeRef, index: number, terms: ReadonlySet<string>, signal?: AbortSignal): Promise<Highlighted[]> {
+    const read = await this.loadItems(ref, [index], signal);
     return read ? snippetFor(read, index, terms) : [];
   }
 

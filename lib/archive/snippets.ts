@@ -6,8 +6,8 @@
 import { type ParsedItem, spokenItemText } from '../model/episode';
 import { type Highlighted, highlight } from '../model/highlight';
 import { normalizeTerm, termsOf, wordSpans } from '../model/terms';
-import type { ArchiveEpisodeResult, ArchiveResults } from './query';
 import type { ItemReader } from './record';
+import type { ArchiveEpisodeResult, ArchiveResults } from './results';
 
 export interface HitView {
   index: number;

@@ -8,23 +8,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ByteReader, ByteWriter, readTerm, writeTerm } from '@/lib/archive/byte-codec';
 import { ArchiveSearchEngine } from '@/lib/archive/engine';
+import { withinOneEdit } from '@/lib/archive/expansion';
+import { shardOfLocation } from '@/lib/archive/index-dictionary';
 import {
-  ByteReader,
-  ByteWriter,
   bitmapToDocs,
   docsToBitmap,
   NO_PRECEDING_BIT,
   PrecedingBits,
   precedingWordBit,
   readPostings,
-  readTerm,
-  shardOfLocation,
   shardPath,
   writePosting,
-  writeTerm,
-} from '@/lib/archive/index-format';
-import { compareEpisodes, containsPhrase, precedingWordOdds, withinOneEdit } from '@/lib/archive/query';
+} from '@/lib/archive/index-shards';
+import { containsPhrase, precedingWordOdds } from '@/lib/archive/phrases';
+import { compareEpisodes } from '@/lib/archive/results';
 import { snippetOf } from '@/lib/archive/snippets';
 import { buildBundle } from '@/pipeline/bundle';
 import { BUNDLE_CACHE_DIR } from '@/pipeline/paths';

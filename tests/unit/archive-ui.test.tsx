@@ -21,6 +21,7 @@ function answer(detail: ArchiveAnswer['detail']): ArchiveAnswer {
     totalHits: 5,
     totalEpisodes: 12,
     partial: false,
+    cut: null,
     terms: new Set(['ebpf']),
     episodes: [
       {

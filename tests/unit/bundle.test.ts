@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { META_FILE } from '@/lib/archive/index-format';
+import { META_FILE } from '@/lib/archive/index-meta';
 import { isBundled, lookupEpisode } from '@/lib/archive/lookup';
 import { CorruptRecordError, unpackJson } from '@/lib/archive/package-file';
 import { RECORDS_DICTIONARY } from '@/lib/archive/packed-json';
