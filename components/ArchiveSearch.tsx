@@ -1,32 +1,18 @@
 /**
  * Search every word said on every Changelog show: a query box, show and speaker filters, and
  * results grouped by episode, best first, each hit a snippet with speaker and time that links to
- * the moment on the episode page. The engine is injected (the popup wires the bundled index).
+ * the moment on the episode page. The engine is injected (the popup wires the bundled index); the
+ * logic (status, scheduling, filters, the speaker chip) lives in `hooks/useArchiveSearch.ts`.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ArchiveAnswer } from '@/lib/archive/engine';
-import type { ArchiveQueryOptions } from '@/lib/archive/results';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { QueryCut } from '@/lib/archive/query-limits';
 import type { EpisodeView } from '@/lib/archive/snippets';
-import { findSpeakerName } from '@/lib/archive/speaker-names';
 import { formatClock } from '@/lib/model/clock';
-import type { Highlighted } from '@/lib/model/highlight';
-import { PODCASTS } from '@/lib/site/podcasts';
+import { TRANSCRIBED_PODCASTS } from '@/lib/site/podcasts';
 import { episodeName, episodeUrl, timeUrl, transcriptItemUrl } from '@/lib/site/urls';
+import { type ArchiveEngine, useArchiveSearch, useLaterSnippet } from './hooks/useArchiveSearch';
 
-/** What the view needs of the archive search (lib/archive/engine.ts provides it). */
-export interface ArchiveEngine {
-  /** Runs a query: the first `episodes` episodes presented, plus totals; `onRanked` may get a first answer without snippets. */
-  search: (
-    query: string,
-    options: ArchiveQueryOptions,
-    episodes: number,
-    onRanked?: (answer: ArchiveAnswer) => void,
-  ) => Promise<ArchiveAnswer>;
-  /** Speakers with their turns, most first, for the speaker filter. */
-  speakers: () => Promise<[string, number][]>;
-  /** The snippet of a hit shown later (an episode's "more"). */
-  snippet: (ref: { podcast: string; slug: string }, index: number, terms: ReadonlySet<string>) => Promise<Highlighted[]>;
-}
+export type { ArchiveEngine } from './hooks/useArchiveSearch';
 
 export interface ArchiveSearchProps {
   engine: ArchiveEngine;
@@ -37,24 +23,10 @@ export interface ArchiveSearchProps {
   autoFocus?: boolean;
 }
 
-const PAGE = 10;
+/** Hits shown per episode before its "more". */
 const HITS_SHOWN = 3;
 
-type Status =
-  | { kind: 'idle' }
-  | { kind: 'searching' }
-  /** `speaker`: a name found in the query and searched as a filter (shown as a chip). */
-  | { kind: 'done'; query: string; answer: ArchiveAnswer; speaker: string | null }
-  | { kind: 'failed'; message: string };
-
-function HitRow({
-  episode,
-  hit,
-  terms,
-  engine,
-  ranked,
-  seekInPage,
-}: {
+interface HitRowProps {
   episode: EpisodeView;
   hit: EpisodeView['hits'][number];
   terms: ReadonlySet<string>;
@@ -62,16 +34,10 @@ function HitRow({
   /** The first answer: snippets are on their way, do not fetch them one by one. */
   ranked: boolean;
   seekInPage: ArchiveSearchProps['seekInPage'];
-}) {
-  const [later, setLater] = useState<Highlighted[] | null>(null);
-  useEffect(() => {
-    if (hit.snippet !== null || ranked) return;
-    let live = true;
-    void engine.snippet(episode, hit.index, terms).then((pieces) => live && setLater(pieces));
-    return () => {
-      live = false;
-    };
-  }, [engine, episode, hit, terms, ranked]);
+}
+
+function HitRow({ episode, hit, terms, engine, ranked, seekInPage }: HitRowProps) {
+  const later = useLaterSnippet(engine, episode, hit, terms, ranked);
   const snippet = hit.snippet ?? later ?? [];
   const moment = timeUrl(episode, hit.start);
   return (
@@ -115,27 +81,14 @@ function HitRow({
   );
 }
 
-function EpisodeResult({
-  episode,
-  terms,
-  engine,
-  ranked,
-  seekInPage,
-}: {
-  episode: EpisodeView;
-  terms: ReadonlySet<string>;
-  engine: ArchiveEngine;
-  ranked: boolean;
-  seekInPage: ArchiveSearchProps['seekInPage'];
-}) {
+function EpisodeResult({ episode, ...row }: Omit<HitRowProps, 'hit'>) {
   const [all, setAll] = useState(false);
   const shown = all ? episode.hits : episode.hits.slice(0, HITS_SHOWN);
-  const name = episodeName(episode);
   return (
     <li class="archive-episode" data-testid="archive-episode" data-podcast={episode.podcast} data-slug={episode.slug}>
       <h3>
         <a href={episodeUrl(episode)} target="_blank" rel="noopener noreferrer">
-          {name}
+          {episodeName(episode)}
         </a>{' '}
         <span class="muted">
           {episode.hits.length} {episode.hits.length === 1 ? 'hit' : 'hits'}
@@ -144,7 +97,7 @@ function EpisodeResult({
       {!episode.readable && <p class="muted">This episode's text could not be read from the bundle.</p>}
       <ul class="archive-hits">
         {shown.map((hit) => (
-          <HitRow key={hit.index} episode={episode} hit={hit} terms={terms} engine={engine} ranked={ranked} seekInPage={seekInPage} />
+          <HitRow key={hit.index} episode={episode} hit={hit} {...row} />
         ))}
       </ul>
       {episode.hits.length > HITS_SHOWN && (
@@ -156,67 +109,21 @@ function EpisodeResult({
   );
 }
 
+/** What a query cut short left out, in a sentence. */
+function cutNote(cut: QueryCut): string {
+  return cut.truncated || cut.words > 0
+    ? 'Only the start of this query was searched: it is longer than a search can be.'
+    : 'Some spellings of these words were left out: the query asks for more than a search can read.';
+}
+
 export function ArchiveSearch({ engine, query, onQuery, seekInPage, autoFocus }: ArchiveSearchProps) {
-  const [show, setShow] = useState('');
-  const [speaker, setSpeaker] = useState('');
-  const [limit, setLimit] = useState(PAGE);
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const [speakers, setSpeakers] = useState<[string, number][]>([]);
-  /** A name the listener took the chip off: searched as words until the query is cleared. */
-  const [unnamed, setUnnamed] = useState<string | null>(null);
+  const search = useArchiveSearch(engine, query);
+  const { status } = search;
   const input = useRef<HTMLInputElement>(null);
-  const run = useRef(0);
 
   useEffect(() => {
     if (autoFocus) input.current?.focus();
   }, [autoFocus]);
-
-  // A new query or filter starts from the first page of results.
-  useLayoutEffect(() => setLimit(PAGE), [query, show, speaker]);
-
-  // Search as the reader types, with no delay: one search at a time, and when one finishes while
-  // the query changed meanwhile, the latest query runs next (older ones are skipped).
-  const busy = useRef(false);
-  const latest = useRef<(() => Promise<void>) | null>(null);
-  // A layout effect: the search starts in the same task as the keystroke, not a frame later.
-  useLayoutEffect(() => {
-    const text = query.trim();
-    const token = ++run.current;
-    if (text === '') {
-      latest.current = null;
-      setStatus({ kind: 'idle' });
-      setUnnamed(null);
-      return;
-    }
-    const options: ArchiveQueryOptions = {};
-    if (show) options.shows = new Set([show]);
-    if (speaker.trim()) options.speaker = speaker.trim();
-    const job = async () => {
-      busy.current = true;
-      try {
-        // The speaker list comes with the index the search loads anyway: no extra wait.
-        const named = options.speaker ? null : findSpeakerName(text, await engine.speakers());
-        const chip = named && named.name !== unnamed ? named : null;
-        if (chip) options.speaker = chip.name;
-        const searched = chip ? chip.rest : text;
-        const done = (answer: ArchiveAnswer): Status => ({ kind: 'done', query: text, answer, speaker: chip?.name ?? null });
-        const answer = await engine.search(searched, options, limit, (ranked) => {
-          if (token === run.current) setStatus(done(ranked));
-        });
-        if (token === run.current) setStatus(done(answer));
-      } catch (error) {
-        if (token === run.current) setStatus({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
-      } finally {
-        busy.current = false;
-        const next = latest.current;
-        latest.current = null;
-        if (next) void next();
-      }
-    };
-    setStatus((previous) => (previous.kind === 'done' ? previous : { kind: 'searching' }));
-    if (busy.current) latest.current = job;
-    else void job();
-  }, [engine, query, show, speaker, limit, unnamed]);
 
   // The same element while the answer stands: a keystroke re-renders the search box, not every
   // hit of the last answer, so the next search starts sooner.
@@ -239,10 +146,6 @@ export function ArchiveSearch({ engine, query, onQuery, seekInPage, autoFocus }:
       ),
     [status, engine, seekInPage],
   );
-  const speakerOptions = useMemo(() => speakers.slice(0, 800), [speakers]);
-  const loadSpeakers = () => {
-    if (speakers.length === 0) void engine.speakers().then(setSpeakers, () => {});
-  };
 
   return (
     <section class="archive" aria-label="Search all episodes">
@@ -262,11 +165,11 @@ export function ArchiveSearch({ engine, query, onQuery, seekInPage, autoFocus }:
           <select
             data-testid="archive-show"
             aria-label="Only this show"
-            value={show}
-            onChange={(event) => setShow(event.currentTarget.value)}
+            value={search.show}
+            onChange={(event) => search.setShow(event.currentTarget.value)}
           >
             <option value="">All shows</option>
-            {PODCASTS.filter((podcast) => podcast.slug !== 'reactpodcast').map((podcast) => (
+            {TRANSCRIBED_PODCASTS.map((podcast) => (
               <option key={podcast.slug} value={podcast.slug}>
                 {podcast.name}
               </option>
@@ -278,12 +181,12 @@ export function ArchiveSearch({ engine, query, onQuery, seekInPage, autoFocus }:
             list="archive-speakers"
             placeholder="Any speaker"
             aria-label="Only what this speaker said"
-            value={speaker}
-            onFocus={loadSpeakers}
-            onChange={(event) => setSpeaker(event.currentTarget.value)}
+            value={search.speaker}
+            onFocus={search.loadSpeakers}
+            onChange={(event) => search.setSpeaker(event.currentTarget.value)}
           />
           <datalist id="archive-speakers">
-            {speakerOptions.map(([name]) => (
+            {search.speakerOptions.map(([name]) => (
               <option key={name} value={name} />
             ))}
           </datalist>
@@ -298,7 +201,7 @@ export function ArchiveSearch({ engine, query, onQuery, seekInPage, autoFocus }:
               class="text-button"
               data-testid="archive-speaker-chip-remove"
               aria-label={`Search “${status.speaker}” as words instead`}
-              onClick={() => setUnnamed(status.speaker)}
+              onClick={() => search.unname(status.speaker as string)}
             >
               ×
             </button>
@@ -326,9 +229,14 @@ export function ArchiveSearch({ engine, query, onQuery, seekInPage, autoFocus }:
               : `${status.answer.totalHits} ${status.answer.totalHits === 1 ? 'item' : 'items'} in ${status.answer.totalEpisodes} ${status.answer.totalEpisodes === 1 ? 'episode' : 'episodes'}`}
             {status.answer.partial && ' (no item says every word; these say some)'}
           </p>
+          {status.answer.cut && (
+            <p class="muted" data-testid="archive-cut">
+              {cutNote(status.answer.cut)}
+            </p>
+          )}
           {listing}
           {status.answer.totalEpisodes > status.answer.episodes.length && (
-            <button type="button" class="text-button" data-testid="archive-more" onClick={() => setLimit(limit + PAGE)}>
+            <button type="button" class="text-button" data-testid="archive-more" onClick={search.more}>
               More episodes
             </button>
           )}

@@ -10,6 +10,8 @@ export interface Podcast {
   slug: string;
   name: string;
   filePrefixes: readonly string[];
+  /** True for a show with show notes but no transcripts: nothing of it to search. */
+  noTranscripts?: true;
 }
 
 /**
@@ -31,8 +33,11 @@ export const PODCASTS: readonly Podcast[] = [
   { slug: 'spotlight', name: 'Spotlight', filePrefixes: ['spotlight'] },
   { slug: 'afk', name: 'Away From Keyboard', filePrefixes: ['away-from-keyboard'] },
   { slug: 'bigtent', name: 'Big Tent', filePrefixes: ['big-tent'] },
-  { slug: 'reactpodcast', name: 'React Podcast', filePrefixes: ['the-react-podcast'] },
+  { slug: 'reactpodcast', name: 'React Podcast', filePrefixes: ['the-react-podcast'], noTranscripts: true },
 ];
+
+/** The shows whose transcripts the archive holds (the archive search's show filter). */
+export const TRANSCRIBED_PODCASTS: readonly Podcast[] = PODCASTS.filter((podcast) => !podcast.noTranscripts);
 
 const BY_SLUG = new Map(PODCASTS.map((podcast) => [podcast.slug, podcast]));
 

@@ -57,6 +57,11 @@ function engine(): ArchiveEngine & { search: ReturnType<typeof vi.fn> } {
   };
 }
 
+/** The options a search is asked with: the filters, and the query's abort signal. */
+function withSignal(filters: object = {}) {
+  return { ...filters, signal: expect.any(AbortSignal) };
+}
+
 function Harness({ fake, initial = '' }: { fake: ArchiveEngine; initial?: string }) {
   const [query, setQuery] = useState(initial);
   return <ArchiveSearch engine={fake} query={query} onQuery={setQuery} />;
@@ -68,7 +73,7 @@ describe('the archive search view', () => {
     const { container } = render(<Harness fake={fake} />);
     fireEvent.input(screen.getByTestId('archive-search'), { target: { value: 'ebpf' } });
     await waitFor(() => expect(container.querySelector('[data-testid=archive-count]')?.getAttribute('data-detail')).toBe('complete'));
-    expect(fake.search).toHaveBeenCalledWith('ebpf', {}, 10, expect.any(Function));
+    expect(fake.search).toHaveBeenCalledWith('ebpf', withSignal(), 10, expect.any(Function));
     const hits = [...container.querySelectorAll<HTMLAnchorElement>('a[data-testid=archive-hit]')];
     expect(hits.map((a) => [a.getAttribute('href'), a.dataset.podcast, a.dataset.slug, a.dataset.index])).toEqual([
       ['https://changelog.com/shipit/26#transcript-1', 'shipit', '26', '1'],
@@ -106,10 +111,17 @@ describe('the archive search view', () => {
     render(<Harness fake={fake} initial="ebpf" />);
     await waitFor(() => expect(screen.getByTestId('archive-more')).toBeTruthy());
     fireEvent.change(screen.getByTestId('archive-show'), { target: { value: 'shipit' } });
-    await waitFor(() => expect(fake.search).toHaveBeenLastCalledWith('ebpf', { shows: new Set(['shipit']) }, 10, expect.any(Function)));
+    await waitFor(() =>
+      expect(fake.search).toHaveBeenLastCalledWith('ebpf', withSignal({ shows: new Set(['shipit']) }), 10, expect.any(Function)),
+    );
     fireEvent.change(screen.getByTestId('archive-speaker'), { target: { value: 'Liz Rice' } });
     await waitFor(() =>
-      expect(fake.search).toHaveBeenLastCalledWith('ebpf', { shows: new Set(['shipit']), speaker: 'Liz Rice' }, 10, expect.any(Function)),
+      expect(fake.search).toHaveBeenLastCalledWith(
+        'ebpf',
+        withSignal({ shows: new Set(['shipit']), speaker: 'Liz Rice' }),
+        10,
+        expect.any(Function),
+      ),
     );
     await waitFor(() => expect(screen.getByTestId('archive-more')).toBeTruthy());
     await act(async () => {
@@ -121,18 +133,20 @@ describe('the archive search view', () => {
   it("turns a speaker's name in the query into a removable chip that filters by them", async () => {
     const fake = engine();
     const { container } = render(<Harness fake={fake} initial="liz rice ebpf" />);
-    await waitFor(() => expect(fake.search).toHaveBeenLastCalledWith('ebpf', { speaker: 'Liz Rice' }, 10, expect.any(Function)));
+    await waitFor(() =>
+      expect(fake.search).toHaveBeenLastCalledWith('ebpf', withSignal({ speaker: 'Liz Rice' }), 10, expect.any(Function)),
+    );
     const chip = await screen.findByTestId('archive-speaker-chip');
     expect(chip.getAttribute('data-speaker')).toBe('Liz Rice');
     expect(chip.textContent).toContain('Said by Liz Rice');
     // The count still names what the listener typed (the automation contract's data-query).
     await waitFor(() => expect(container.querySelector('[data-testid=archive-count]')?.getAttribute('data-query')).toBe('liz rice ebpf'));
     fireEvent.click(screen.getByTestId('archive-speaker-chip-remove'));
-    await waitFor(() => expect(fake.search).toHaveBeenLastCalledWith('liz rice ebpf', {}, 10, expect.any(Function)));
+    await waitFor(() => expect(fake.search).toHaveBeenLastCalledWith('liz rice ebpf', withSignal(), 10, expect.any(Function)));
     await waitFor(() => expect(screen.queryByTestId('archive-speaker-chip')).toBeNull());
     // A name alone, or a speaker filter already chosen, makes no chip.
     fireEvent.input(screen.getByTestId('archive-search'), { target: { value: 'liz rice' } });
-    await waitFor(() => expect(fake.search).toHaveBeenLastCalledWith('liz rice', {}, 10, expect.any(Function)));
+    await waitFor(() => expect(fake.search).toHaveBeenLastCalledWith('liz rice', withSignal(), 10, expect.any(Function)));
     expect(screen.queryByTestId('archive-speaker-chip')).toBeNull();
   });
 
