@@ -124,8 +124,9 @@ Built from:
 `;
 
 /**
- * Builds (or reuses) the bundle in `outDir`: `data/catalog.bin`, `data/episodes/…/*.bin`, the
- * attribution and the transcripts' license. Throws when the corpus yields no episode at all.
+ * Builds (or reuses) the bundle in `outDir`: the records (`data/episodes/…/*.bin`) and their
+ * dictionary (`data/records.dict`), a slug list per show (`data/shows/…`), the archive search
+ * index (`data/search/…`), the attribution and the transcripts' license. Throws when the corpus yields no episode at all.
  */
 export function buildBundle(options: BundleOptions): BundleResult {
   const started = performance.now();

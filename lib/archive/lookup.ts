@@ -103,7 +103,7 @@ export async function isBundled(read: BundleReader, ref: EpisodeRef): Promise<bo
 
 /**
  * Loads and decodes an episode's record when the bundle lists it (`listed`: from
- * {@link isBundled}, or the catalog). Never throws: problems come back as `corrupt`.
+ * {@link isBundled}, perhaps already under way). Never throws: problems come back as `corrupt`.
  */
 export async function lookupEpisode(read: BundleReader, ref: EpisodeRef, listed: boolean | Promise<boolean>): Promise<RecordLookup> {
   try {

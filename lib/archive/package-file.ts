@@ -65,16 +65,17 @@ export function checkInflatedSize(declared: number, stored: number, what: string
   }
 }
 
+/** A little-endian uint32 of a gzip trailer. */
+function uint32At(bytes: Uint8Array, at: number): number {
+  return (
+    ((bytes[at] as number) | ((bytes[at + 1] as number) << 8) | ((bytes[at + 2] as number) << 16) | ((bytes[at + 3] as number) << 24)) >>> 0
+  );
+}
+
 /** The size a gzip stream declares (its last four bytes), checked by {@link checkInflatedSize}. */
 function declaredSize(bytes: Uint8Array, what: string): number {
   if (bytes.length < 18 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) throw new CorruptRecordError(`${what} is not a gzip stream`);
-  const end = bytes.length;
-  const declared =
-    ((bytes[end - 4] as number) |
-      ((bytes[end - 3] as number) << 8) |
-      ((bytes[end - 2] as number) << 16) |
-      ((bytes[end - 1] as number) << 24)) >>>
-    0;
+  const declared = uint32At(bytes, bytes.length - 4);
   checkInflatedSize(declared, bytes.length, what);
   return declared;
 }
@@ -83,14 +84,38 @@ function notGzip(what: string, error: unknown): CorruptRecordError {
   return new CorruptRecordError(`${what} is not a gzip stream (${error instanceof Error ? error.message : String(error)})`);
 }
 
-/** gzip bytes → the bytes inside (fflate, synchronous); throws {@link CorruptRecordError} on anything else. */
+/** CRC-32's table (the polynomial 0xEDB88320, reflected), one entry per byte value. */
+const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, byte) => {
+  let crc = byte;
+  for (let bit = 0; bit < 8; bit++) crc = crc & 1 ? 0xedb88320 ^ (crc >>> 1) : crc >>> 1;
+  return crc;
+});
+
+/** CRC-32 (ISO 3309), the checksum a gzip stream's trailer holds (RFC 1952, section 8). */
+export function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) crc = (CRC_TABLE[(crc ^ (bytes[i] as number)) & 0xff] as number) ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * gzip bytes → the bytes inside (fflate, synchronous); throws {@link CorruptRecordError} on anything
+ * else. fflate inflates into the size the stream declares and checks neither its length nor its
+ * CRC, so both are checked here (the browser's zlib in {@link gunzipNative} checks them itself).
+ */
 export function gunzip(bytes: Uint8Array, what: string): Uint8Array {
-  declaredSize(bytes, what);
+  const declared = declaredSize(bytes, what);
+  let inflated: Uint8Array;
   try {
-    return gunzipSync(bytes);
+    inflated = gunzipSync(bytes);
   } catch (error) {
     throw notGzip(what, error);
   }
+  // A stream that inflates to more than declared is cut at the size, so the CRC catches it.
+  if (inflated.length !== declared || crc32(inflated) !== uint32At(bytes, bytes.length - 8)) {
+    throw notGzip(what, new Error('it does not inflate to what it declares'));
+  }
+  return inflated;
 }
 
 /**

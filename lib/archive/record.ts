@@ -1,7 +1,8 @@
 /**
  * The compact form of one episode inside the extension: everything the archive knows (transcript
  * items and show notes) and nothing a live page adds (sponsors, featuring, duration). Encoding is
- * lossless: `decodeRecord(encodeRecord(parts))` equals `parts` for any parts a parser produced.
+ * lossless: `encodeRecord(parts)` read back (`decodeHead`, `decodeChunk`, `partsOfRecord`, as
+ * `lookup.ts` does) equals `parts` for any parts a parser produced.
  *
  * A record is a head (the show notes, the number of items, where each chunk starts) and chunks of
  * about {@link CHUNK_CHARACTERS} of JSON each, one file apiece, so the archive search reads only
@@ -357,16 +358,4 @@ export function partsOfRecord(head: RecordHead, chunks: readonly ParsedItem[][])
   };
   if (head.number !== undefined) parts.number = head.number;
   return parts;
-}
-
-/** The parts of an episode from a whole record (as encoded); throws {@link CorruptRecordError} on anything else. */
-export function decodeRecord(value: unknown): EpisodeParts {
-  if (typeof value !== 'object' || value === null) fail('not an object');
-  const { head, chunks } = value as Partial<Record<keyof EncodedRecord, unknown>>;
-  if (!Array.isArray(chunks)) fail('no chunks');
-  const decoded = decodeHead(head);
-  return partsOfRecord(
-    decoded,
-    chunks.map((chunk, k) => decodeChunk(chunk, chunkPlace(decoded.chunks, decoded.items, k))),
-  );
 }

@@ -1,7 +1,8 @@
 /**
  * Is this page an episode page? The URL says so first (cheap, run on every changelog.com page);
  * the DOM confirms it (`body.page-episode-show` and an `article.episode` with a title), which
- * keeps out show indexes, news lists, person and topic pages that share some of the markup.
+ * keeps out show indexes, news lists, person and topic pages that share some of the markup. The
+ * content script asks the URL ({@link episodeRefFromUrl}); the panel, once loaded, the page.
  */
 import { select } from './selectors';
 import { type EpisodeRef, parseEpisodeUrl } from './urls';
@@ -18,10 +19,4 @@ export function isEpisodeDocument(doc: Document): boolean {
   if (!article) return false;
   const title = select(article, 'title');
   return Boolean(title?.textContent?.trim());
-}
-
-/** The episode of a page, when both its URL and its DOM say it is one. */
-export function detectEpisode(url: string | URL, doc: Document): EpisodeRef | null {
-  const ref = episodeRefFromUrl(url);
-  return ref && isEpisodeDocument(doc) ? ref : null;
 }

@@ -11,7 +11,7 @@ import { isContentEpisode, isContentSeeked, isContentToBackground, isPopupToCont
 import { ArchiveIndex } from '@/lib/archive/index-reader';
 import { isBundled, lookupEpisode } from '@/lib/archive/lookup';
 import { CorruptRecordError, gunzip, gunzipNative, MAX_INFLATED_BYTES, MAX_INFLATION, unpackJson } from '@/lib/archive/package-file';
-import { decodeRecord, encodeRecord } from '@/lib/archive/record';
+import { chunkPlace, decodeChunk, decodeHead } from '@/lib/archive/record';
 import { decodeShowList } from '@/lib/archive/show-list';
 import type { EpisodeParts } from '@/lib/model/episode';
 import { EpisodeSearch } from '@/lib/model/episode-search';
@@ -20,6 +20,7 @@ import { episodeKey, episodeUrl, parseEpisodeKey, parseEpisodeUrl, timeUrl, tran
 import { parseShowNotesMarkdown } from '@/pipeline/markdown/show-notes';
 import { parseTranscriptMarkdown } from '@/pipeline/markdown/transcripts';
 import { fuzzParams, transcriptText } from '../support/fuzz';
+import { throughBundle } from '../support/record-bundle';
 
 const gzipJson = (value: unknown) => gzipSync(strToU8(JSON.stringify(value)));
 /** Text that compresses about as much as the bundle's own files (a few times, not a thousand). */
@@ -42,16 +43,16 @@ const slug = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/);
 const podcast = fc.constantFrom('shipit', 'friends', 'gotime', 'jsparty', 'podcast', 'practicalai');
 
 describe('bundle records', () => {
-  it('round-trip any parsed transcript and show notes unchanged', () => {
-    fc.assert(
-      fc.property(podcast, slug, transcriptText(), transcriptText(), (show, name, transcript, notes) => {
+  it('round-trip any parsed transcript and show notes unchanged, packed and looked up as the extension does', async () => {
+    await fc.assert(
+      fc.asyncProperty(podcast, slug, transcriptText(), transcriptText(), async (show, name, transcript, notes) => {
         const parts: EpisodeParts = {
           podcast: show,
           slug: name,
           items: parseTranscriptMarkdown(transcript),
           notes: parseShowNotesMarkdown(notes),
         };
-        const decoded = decodeRecord(JSON.parse(JSON.stringify(encodeRecord(parts))));
+        const decoded = await throughBundle(parts);
         expect({ ...decoded, transcriptStatus: undefined }).toEqual({ ...parts, transcriptStatus: undefined });
       }),
       fuzzParams,
@@ -61,7 +62,7 @@ describe('bundle records', () => {
   it('reject any damaged value with a CorruptRecordError, never anything else', () => {
     fc.assert(
       fc.property(fc.anything(), (value) => {
-        for (const decode of [decodeRecord]) {
+        for (const decode of [decodeHead, (chunk: unknown) => decodeChunk(chunk, chunkPlace([0], 1, 0))]) {
           try {
             decode(value);
           } catch (error) {
@@ -204,6 +205,27 @@ describe('the gzip layer', () => {
       expect(() => gunzip(forged, 'forged')).toThrow(/declares/);
     }
     expect(() => gunzip(new Uint8Array(4), 'short')).toThrow(CorruptRecordError);
+  });
+
+  it('checks the CRC and the length after inflating synchronously, as the packed-JSON path does', async () => {
+    const text = Buffer.from('{"words":"every word said, stored as is"}');
+    // Stored blocks (level 0): a changed byte of the text still inflates, to other text.
+    const real = gzipSync(text, { level: 0 });
+    expect(Buffer.from(gunzip(real, 'real'))).toEqual(text);
+    const at = Buffer.from(real).indexOf('every');
+    const changedText = Buffer.from(real);
+    changedText[at] = 'E'.charCodeAt(0);
+    const changedCrc = Buffer.from(real);
+    changedCrc.writeUInt32LE((changedCrc.readUInt32LE(changedCrc.length - 8) ^ 1) >>> 0, changedCrc.length - 8);
+    const longer = Buffer.from(real);
+    longer.writeUInt32LE(text.length + 1, longer.length - 4);
+    const shorter = Buffer.from(real);
+    shorter.writeUInt32LE(text.length - 1, shorter.length - 4);
+    for (const damaged of [changedText, changedCrc, longer, shorter]) {
+      expect(() => gunzip(damaged, 'damaged')).toThrow(CorruptRecordError);
+      // The browser's zlib, which large files go through, refuses them too.
+      await expect(gunzipNative(damaged, 'damaged')).rejects.toThrow(CorruptRecordError);
+    }
   });
 
   it('inflates natively to what fflate gives, and refuses the same forged sizes', async () => {

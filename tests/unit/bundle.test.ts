@@ -7,16 +7,7 @@ import { META_FILE } from '@/lib/archive/index-meta';
 import { isBundled, lookupEpisode } from '@/lib/archive/lookup';
 import { CorruptRecordError, unpackJson } from '@/lib/archive/package-file';
 import { RECORDS_DICTIONARY } from '@/lib/archive/packed-json';
-import {
-  CHUNK_CHARACTERS,
-  chunkItemReader,
-  chunkPath,
-  chunkPlace,
-  decodeHead,
-  decodeRecord,
-  encodeRecord,
-  recordPath,
-} from '@/lib/archive/record';
+import { CHUNK_CHARACTERS, chunkItemReader, chunkPath, chunkPlace, decodeHead, encodeRecord, recordPath } from '@/lib/archive/record';
 import { buildEpisode } from '@/lib/model/build-episode';
 import { parseEpisodeUrl } from '@/lib/site/urls';
 import { archiveParts, buildBundle } from '@/pipeline/bundle';
@@ -24,6 +15,7 @@ import { listCorpus, resolveCorpus } from '@/pipeline/corpus';
 import { BUNDLE_CACHE_DIR } from '@/pipeline/paths';
 import { readerFor } from '../support/folder-reader';
 import { OWN_ARCHIVE_DIR } from '../support/own-fixtures';
+import { recordReader, throughBundle } from '../support/record-bundle';
 import { CORPUS_DIR, hasCorpus, needs, PROJECT_ROOT } from '../support/shared';
 
 describe('the bundle built from our own small corpus', () => {
@@ -158,7 +150,7 @@ describe('record decoding', () => {
     paragraphs: [[{ kind: 'text' as const, text }]],
   });
 
-  it('round-trips a record of several chunks, labels and all, and never splits an item', () => {
+  it('round-trips a record of several chunks, labels and all, and never splits an item', async () => {
     const labels = ['Jerod Santo', 'Adam Stacoviak', 'Break'];
     const long = 'word '.repeat(Math.floor(CHUNK_CHARACTERS / 12));
     // Items of half a chunk each, and one of two chunks: a chunk of its own.
@@ -167,19 +159,37 @@ describe('record decoding', () => {
     const encoded = encodeRecord(parts);
     expect(encoded.head.chunks).toEqual([0, 2, 4, 5]);
     expect(encoded.head.items).toBe(items.length);
-    const decoded = decodeRecord(JSON.parse(JSON.stringify(encoded)));
+    const decoded = await throughBundle(parts);
     expect(decoded.items.map((decodedItem) => [decodedItem.index, decodedItem.label])).toEqual(items.map((i) => [i.index, i.label]));
   });
 
   it('rejects anything that is not a record of this version, and non-http links', async () => {
-    const parts = { podcast: 'shipit', slug: '1', items: [item(0, 'Jerod Santo', 'hello')], notes: [] };
+    const link = (url: string) => [
+      { kind: 'text' as const, text: 'see ' },
+      { kind: 'link' as const, text: 'this', url },
+    ];
+    const notes = [{ heading: null, links: [{ text: 't', url: 'https://example.com/', domain: 'example.com', kind: 'article' as const }] }];
+    const parts = {
+      podcast: 'shipit',
+      slug: '1',
+      items: [{ ...item(0, 'Jerod Santo', 'hello'), paragraphs: [link('https://example.com/a')] }],
+      notes,
+    };
     const good = encodeRecord(parts);
-    expect(decodeRecord(good).podcast).toBe('shipit');
+    const read = async (record: { head: unknown; chunks: unknown[] }) => lookupEpisode(recordReader(parts, record), parts, true);
+    // The good record reads back, its links with it.
+    const back = await read(good);
+    expect(back.status === 'found' && back.parts.items[0]?.paragraphs[0]?.[1]).toEqual({
+      kind: 'link',
+      text: 'this',
+      url: 'https://example.com/a',
+    });
+    expect(back.status === 'found' && back.parts.notes?.[0]?.links[0]?.url).toBe('https://example.com/');
     const chunk = good.chunks[0] as (typeof good.chunks)[number];
     for (const bad of [
-      null,
-      1,
-      'x',
+      { ...good, head: null },
+      { ...good, head: 1 },
+      { ...good, head: 'x' },
       { ...good, head: { ...good.head, v: 99 } },
       { ...good, head: { ...good.head, items: 'x' } },
       { ...good, head: { ...good.head, items: 2 } },
@@ -190,10 +200,17 @@ describe('record decoding', () => {
       { ...good, chunks: [{ ...chunk, first: 1 }] },
       { ...good, chunks: [{ ...chunk, items: [['x']] }] },
       { ...good, chunks: [{ ...chunk, items: [[7, 'points at no label']] }] },
+      // Links are only ever http(s), in the notes and in what is said alike.
       { ...good, head: { ...good.head, notes: [[null, [['t', 'javascript:alert(1)', 'article']]]] } },
+      { ...good, chunks: [{ ...chunk, items: [[0, [[4, 'click', 'javascript:alert(1)']]]] }] },
+      { ...good, chunks: [{ ...chunk, items: [[0, [[4, 'click', 'data:text/html,<b>x</b>']]]] }] },
     ]) {
-      expect(() => decodeRecord(bad)).toThrow(CorruptRecordError);
+      expect((await read(bad)).status, JSON.stringify(bad)).toBe('corrupt');
     }
+    // The archive search reads one item of a chunk: the same check holds there.
+    const scripted = { ...chunk, items: [[0, [[4, 'click', 'javascript:alert(1)']]]] };
+    expect(() => chunkItemReader(scripted, chunkPlace(good.head.chunks, 1, 0))(0)).toThrow(CorruptRecordError);
+    expect(() => decodeHead({ ...good.head, notes: [[null, [['t', 'JavaScript:alert(1)', 'article']]]] })).toThrow(CorruptRecordError);
     await expect(unpackJson(new Uint8Array([1, 2, 3]))).rejects.toThrow(CorruptRecordError);
   });
 });

@@ -7,7 +7,6 @@
 import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Popup } from '@/components/Popup';
-import { decodeRecord, encodeRecord } from '@/lib/archive/record';
 import { buildEpisode } from '@/lib/model/build-episode';
 import type { Episode } from '@/lib/model/episode';
 import { parseEpisodePage } from '@/lib/site/page';
@@ -22,6 +21,7 @@ import {
   manyItemsMarkdown,
 } from '../support/hostile';
 import { renderPanelView } from '../support/panel-view';
+import { throughBundle } from '../support/record-bundle';
 import { renderSitePage } from '../support/site-page';
 
 afterEach(cleanup);
@@ -59,14 +59,14 @@ describe('the hostile corpus', () => {
     expect(text).toContain('\u200b');
   });
 
-  it('survives the record format unchanged', () => {
+  it('survives the record format unchanged', async () => {
     const parts = {
       podcast: 'shipit',
       slug: '666',
       items: parseTranscriptMarkdown(hostileTranscriptMarkdown()),
       notes: parseShowNotesMarkdown(hostileNotesMarkdown()),
     };
-    const back = decodeRecord(JSON.parse(JSON.stringify(encodeRecord(parts))));
+    const back = await throughBundle(parts);
     expect(back.items).toEqual(parts.items);
     expect(back.notes).toEqual(parts.notes);
   });
@@ -117,7 +117,7 @@ describe('huge transcripts', () => {
   it('show 100,000 items through a virtualized list, searchable once indexed in the background', async () => {
     const episode = buildEpisode({ podcast: 'shipit', slug: '667', items: parseTranscriptMarkdown(manyItemsMarkdown(100_000)) });
     expect(episode.items).toHaveLength(100_000);
-    const record = decodeRecord(JSON.parse(JSON.stringify(encodeRecord({ podcast: 'shipit', slug: '667', items: episode.items }))));
+    const record = await throughBundle({ podcast: 'shipit', slug: '667', items: episode.items });
     expect(record.items).toHaveLength(100_000);
     const view = renderPanelView(episode);
     const count = () => view.container.querySelector('[data-testid=result-count]');
