@@ -8,10 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EpisodeRelevance } from '@/lib/archive/bm25';
 import { ByteReader, ByteWriter, readTerm, writeTerm } from '@/lib/archive/byte-codec';
 import { ArchiveSearchEngine } from '@/lib/archive/engine';
-import { withinOneEdit } from '@/lib/archive/expansion';
-import { shardOfLocation } from '@/lib/archive/index-dictionary';
+import { expandWord, FUZZY_WEIGHT, withinOneEdit } from '@/lib/archive/expansion';
+import { decodeDictionary, encodeDictionary, shardLocation, shardOfLocation } from '@/lib/archive/index-dictionary';
+import type { MetaEpisode } from '@/lib/archive/index-meta';
 import {
   bitmapToDocs,
   docsToBitmap,
@@ -22,6 +24,7 @@ import {
   shardPath,
   writePosting,
 } from '@/lib/archive/index-shards';
+import { CorruptRecordError } from '@/lib/archive/package-file';
 import { containsPhrase, precedingWordOdds, QUERY_BYTES } from '@/lib/archive/phrases';
 import { QUERY_LIMITS } from '@/lib/archive/query-limits';
 import { compareEpisodes } from '@/lib/archive/results';
@@ -146,6 +149,39 @@ describe('the archive index format', () => {
     expect(withinOneEdit('cilium', 'cilion')).toBe(false);
     expect(containsPhrase(['a', 'b', 'c'], ['b', 'c'])).toBe(true);
     expect(containsPhrase(['a', 'b', 'c'], ['c', 'b'])).toBe(false);
+  });
+
+  it('takes a typo only for a word at least as common: "right" does not also search "bright"', () => {
+    const counts: [string, number][] = [
+      ['bright', 5],
+      ['fight', 3],
+      ['right', 100],
+      ['rights', 40],
+      ['write', 100],
+    ];
+    const dict = decodeDictionary(encodeDictionary(counts.map(([term, documents]) => ({ term, documents, location: shardLocation(0) }))));
+    const spellings = (word: string) => expandWord(dict, word, false).map(({ at, weight }) => [dict.terms[at], weight]);
+    // Its rarer neighbours are not what a listener typing a common word meant.
+    expect(spellings('right')).toEqual([['right', 1]]);
+    // A rarer word typed still finds its common neighbour, and a word the archive lacks finds them all.
+    expect(spellings('bright')).toEqual([
+      ['bright', 1],
+      ['right', FUZZY_WEIGHT],
+    ]);
+    expect(spellings('wright').map(([term]) => term)).toEqual(['right', 'bright']);
+  });
+
+  it('ranks the shorter of two episodes that say a word as often higher, and more mentions higher, with saturation', () => {
+    const episode = (slug: string): MetaEpisode => ['shipit', slug, null, 0, 1];
+    // Episode 0 and 1 say the word 3 times each in 2,000 and 8,000 words; 2 says it 30 times in 2,000.
+    const relevance = new EpisodeRelevance({ episodes: [0, 1, 2, 3].map((n) => episode(`${n}`)), episodeWords: [2000, 8000, 2000, 4000] });
+    const scores = new Map<number, number>();
+    relevance.add(scores, { episodes: [0, 1, 2], counts: [3, 3, 30], found: 3 }, 1);
+    const [short, long, often] = [0, 1, 2].map((at) => scores.get(at) ?? 0) as [number, number, number];
+    expect(short).toBeGreaterThan(long);
+    expect(often).toBeGreaterThan(short);
+    // Ten times the mentions is far less than ten times the score.
+    expect(often).toBeLessThan(3 * short);
   });
 
   it('breaks score ties by recency (episode number)', () => {
@@ -315,6 +351,34 @@ describe('the archive search over our own small corpus', () => {
 
     // An ordinary query is searched whole.
     expect((await engine.index.search('headlamp')).cut).toBeNull();
+  });
+
+  it('fails clearly on a damaged shard (its CRC) and shows the hits of an episode whose record is damaged, saying it', async () => {
+    /** `path`'s bytes with one bit of the gzip trailer's CRC flipped: it still inflates, to the same text. */
+    const damaged = (match: (path: string) => boolean) => {
+      const base = readerFor(out);
+      return async (path: string) => {
+        const bytes = await base(path);
+        if (!bytes || !match(path)) return bytes;
+        const copy = bytes.slice();
+        copy[copy.length - 8] = (copy[copy.length - 8] as number) ^ 1;
+        return copy;
+      };
+    };
+    const shards = new ArchiveSearchEngine(damaged((path) => path.includes('/shards/') || path.includes('/dense/')));
+    await expect(shards.search('headlamp')).rejects.toThrow(CorruptRecordError);
+
+    // A record chunk packed with a checksum of its own, damaged in the middle of its zlib stream.
+    const records = new ArchiveSearchEngine(async (path) => {
+      const bytes = await readerFor(out)(path);
+      if (!bytes || !path.includes('/episodes/shipit/990')) return bytes;
+      const copy = bytes.slice();
+      copy[copy.length >> 1] = (copy[copy.length >> 1] as number) ^ 0xff;
+      return copy;
+    });
+    const answer = await records.search('headlamp');
+    expect(answer.episodes[0]).toMatchObject({ podcast: 'shipit', slug: '990', readable: false });
+    expect(answer.episodes[0]?.hits[0]).toMatchObject({ index: 5, speaker: 'Grace Guest', snippet: [] });
   });
 
   it('fails clearly when a shard is missing', async () => {

@@ -150,6 +150,52 @@ describe('the archive search view', () => {
     expect(screen.queryByTestId('archive-speaker-chip')).toBeNull();
   });
 
+  it('stops a superseded query, skips the ones typed meanwhile, and shows only the answer to the latest', async () => {
+    const signals = new Map<string, AbortSignal>();
+    const fake = engine();
+    // Each query answers only when its signal is aborted (it rejects, as the engine does) or, for
+    // the last one typed, at once: an answer to an old query would arrive after the new one.
+    fake.search.mockImplementation(async (query: string, options: { signal: AbortSignal }) => {
+      signals.set(query, options.signal);
+      if (query !== 'ebpf tracing') {
+        await new Promise((resolve) => options.signal.addEventListener('abort', resolve));
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        throw options.signal.reason;
+      }
+      return answer('complete');
+    });
+    const { container } = render(<Harness fake={fake} />);
+    const box = screen.getByTestId('archive-search');
+    fireEvent.input(box, { target: { value: 'ebpf' } });
+    await waitFor(() => expect(signals.has('ebpf')).toBe(true));
+    fireEvent.input(box, { target: { value: 'ebpf t' } });
+    fireEvent.input(box, { target: { value: 'ebpf trac' } });
+    fireEvent.input(box, { target: { value: 'ebpf tracing' } });
+    expect(signals.get('ebpf')?.aborted).toBe(true);
+    await waitFor(() => expect(container.querySelector('[data-testid=archive-count]')?.getAttribute('data-query')).toBe('ebpf tracing'));
+    // The queries typed while the first one stopped were never searched, and nothing failed.
+    expect([...signals.keys()]).toEqual(['ebpf', 'ebpf tracing']);
+    expect(screen.queryByRole('alert')).toBeNull();
+    // Leaving the page stops the query running.
+    fireEvent.input(box, { target: { value: 'ebpf tracing again' } });
+    await waitFor(() => expect(signals.has('ebpf tracing again')).toBe(true));
+    cleanup();
+    expect(signals.get('ebpf tracing again')?.aborted).toBe(true);
+  });
+
+  it("says so when an episode's text cannot be read, and still shows its hits", async () => {
+    const fake = engine();
+    const unreadable = answer('complete');
+    const [first] = unreadable.episodes as [ArchiveAnswer['episodes'][number]];
+    first.readable = false;
+    for (const hit of first.hits) hit.snippet = [];
+    fake.search.mockResolvedValue(unreadable);
+    const { container } = render(<Harness fake={fake} initial="ebpf" />);
+    expect(await screen.findByText("This episode's text could not be read from the bundle.")).toBeTruthy();
+    expect(container.querySelectorAll('a[data-testid=archive-hit]')).toHaveLength(3);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('says so when the index cannot be read', async () => {
     const fake = engine();
     fake.search.mockRejectedValue(new Error('data/search/dict.bin is missing from the package'));
