@@ -19,6 +19,7 @@ import { launch, type TestPage } from '../e2e/support/browsers';
 import { rememberedPhrases, topicJudgments, topicScores } from '../support/archive-quality-sets';
 import { readerFor } from '../support/folder-reader';
 import { CORPUS_DIR, hasCorpus, PROJECT_ROOT } from '../support/shared';
+import { hostileQueryRows } from './archive-hostile';
 import { bundleForPage, median, plainChromium } from './browser';
 import { MONOLITH_OPTIONS } from './monolith-options';
 import type { BenchGroup, BenchRow } from './report';
@@ -194,6 +195,9 @@ export async function archiveSearchBench(): Promise<BenchGroup | null> {
     target: '≥ the peer',
     meets: reciprocal >= peerReciprocal,
   });
+
+  // A long query of common words, as a page could hand over, beside ordinary ones.
+  rows.push(...(await hostileQueryRows(baseReader, QUERIES)));
 
   // Bytes, memory and raw query time in a plain page.
   const script = await bundleForPage('tests/bench/pages/archive.ts');
