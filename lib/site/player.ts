@@ -71,11 +71,5 @@ export function firstItemOfChapter(items: readonly TranscriptItem[], chapter: Ch
   return items.find((item) => item.estimatedStart >= chapter.start - 0.5) ?? items[items.length - 1];
 }
 
-/** The site's player as the panel sees it. */
-export interface PlayerBridge {
-  /** False when the page has no player: seek controls are hidden. */
-  available: boolean;
-  seek: (seconds: number) => void;
-  /** Calls back with the play head (seconds) as it moves; null when the player stops being active. */
-  subscribe: (listener: (seconds: number | null) => void) => () => void;
-}
+/** The panel's player interface lives in the model, beside the any-site layer's media player. */
+export type { PlayerBridge } from '../model/player';
