@@ -4,7 +4,10 @@
  * - `pipeline/`: the build (corpus → records → archive index), Node only; used by `modules/`,
  *   its own CLI and tests, never by anything that ships.
  * - `lib/`: browser code without extension APIs, in layers that import one way:
- *   `model` → `site` → `archive` → `app` (a layer imports only itself and the layers before it).
+ *   `model` → `site` | `any-site` → `archive` → `app` (a layer imports only itself and the layers
+ *   before it). `site` (changelog.com) and `any-site` (a transcript in any other page) are
+ *   siblings: both build on `model`, neither imports the other, and `archive` and `app` may use
+ *   either.
  * - `components/`: Preact views over `lib/`; `entrypoints/`: the wiring, the only place with
  *   extension APIs.
  */
@@ -13,7 +16,9 @@ import { dirname, join, normalize, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../support/shared';
 
-const LIB_LAYERS = ['model', 'site', 'archive', 'app'] as const;
+/** Each layer's rank: a layer imports only its own folder and layers of a lower rank. */
+const LIB_LAYERS = { model: 0, site: 1, 'any-site': 1, archive: 2, app: 3 } as const;
+type Layer = keyof typeof LIB_LAYERS;
 /** Packages only the build uses: they must never reach the extension. */
 const BUILD_ONLY_PACKAGES = ['markdown-it', 'entities', 'vite', 'esbuild', 'tsx'];
 /** Packages that reach extension APIs: the wiring's business only. */
@@ -50,16 +55,16 @@ function importsOf(file: string): { paths: string[]; packages: string[] } {
   return { paths, packages };
 }
 
-function layerOf(path: string): number {
+function layerOf(path: string): Layer | null {
   const [top, layer] = path.split('/');
-  return top === 'lib' ? LIB_LAYERS.indexOf(layer as (typeof LIB_LAYERS)[number]) : -1;
+  return top === 'lib' && layer !== undefined && Object.hasOwn(LIB_LAYERS, layer) ? (layer as Layer) : null;
 }
 
 const shipped = [...sourceFiles('lib'), ...sourceFiles('components'), ...sourceFiles('entrypoints')];
 
 describe('where code runs', () => {
   it('puts every lib/ file in one of its layers', () => {
-    const outside = sourceFiles('lib').filter((file) => layerOf(file) < 0);
+    const outside = sourceFiles('lib').filter((file) => layerOf(file) === null);
     expect(outside).toEqual([]);
   });
 
@@ -78,9 +83,26 @@ describe('where code runs', () => {
   });
 
   it.each(sourceFiles('lib'))('%s imports only its own layer and the ones before it', (file) => {
-    const own = layerOf(file);
-    const above = importsOf(file).paths.filter((path) => layerOf(path) > own);
-    expect(above, `${LIB_LAYERS[own]} may not import ${above.join(', ')}`).toEqual([]);
+    const own = layerOf(file) as Layer;
+    const forbidden = importsOf(file).paths.filter((path) => {
+      const layer = layerOf(path);
+      return layer !== null && layer !== own && LIB_LAYERS[layer] >= LIB_LAYERS[own];
+    });
+    expect(forbidden, `${own} may not import ${forbidden.join(', ')}`).toEqual([]);
+  });
+
+  it('keeps site and any-site siblings over the model, usable by archive and app', () => {
+    const rank = (layer: Layer) => LIB_LAYERS[layer];
+    expect(rank('site')).toBe(rank('any-site'));
+    expect(rank('model')).toBeLessThan(rank('site'));
+    expect(rank('archive')).toBeGreaterThan(rank('any-site'));
+    expect(rank('app')).toBeGreaterThan(rank('archive'));
+    // Both layers exist and both build on the model.
+    for (const layer of ['site', 'any-site'] as const) {
+      const files = sourceFiles(`lib/${layer}`);
+      expect(files.length, `lib/${layer}/ has files`).toBeGreaterThan(0);
+      expect(files.some((file) => importsOf(file).paths.some((path) => layerOf(path) === 'model'))).toBe(true);
+    }
   });
 
   it.each(sourceFiles('components'))('%s (a view) leaves extension APIs to the wiring', (file) => {
