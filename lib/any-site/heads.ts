@@ -53,7 +53,7 @@ const NAME = String.raw`(?:[\p{Lu}\p{Lt}\p{Lo}][\p{L}\p{M}'’-]*|\p{Lu}\p{Ll}{0
 const ROLE = String.raw`\p{L}[\p{L}'’-]*(?: \p{L}[\p{L}'’-]*){0,2}`;
 
 const LEADING_STAMP = new RegExp(String.raw`^${STAMP}\s*(?:[-–—|:]\s*)?`, 'u');
-const NAME_COLON = new RegExp(String.raw`^(${NAME})(?:, (${ROLE}))?\s*(?:${STAMP})?\s*:(?:\s+|$)?`, 'u');
+const NAME_COLON = new RegExp(String.raw`^(${NAME})(?:, (${ROLE}))?\s*(?:${STAMP})?\s*:(?!\d)(?:\s+|$)?`, 'u');
 const NAME_STAMP_LINE = new RegExp(String.raw`^(${NAME})\s*(?:[-–—|,]\s*)?${STAMP}\s*:?$`, 'u');
 const NAME_BRACKETED_STAMP = new RegExp(String.raw`^(${NAME})\s*(?:\[(${CLOCK})\]|\((${CLOCK})\))\s*`, 'u');
 const NAME_LINE = new RegExp(`^(${NAME})$`, 'u');

@@ -105,7 +105,15 @@ export function pageFacts(doc: Document): PageFacts {
   const linked = linkedData(doc);
   const documentTitle = clean(doc.title);
   const heading = clean(doc.querySelector('main h1, article h1, h1')?.textContent);
-  const title = linked.title ?? meta(doc, ['og:title', 'twitter:title']) ?? heading ?? documentTitle;
+  // A heading and a document title where one is the other plus a suffix (`Ep 7 | Show`,
+  // `Ep 7 – transcript`) name the episode by their common part: the shorter.
+  const named =
+    heading && documentTitle && (heading.includes(documentTitle) || documentTitle.includes(heading))
+      ? heading.length <= documentTitle.length
+        ? heading
+        : documentTitle
+      : (heading ?? documentTitle);
+  const title = linked.title ?? meta(doc, ['og:title', 'twitter:title']) ?? named;
   const show = linked.show ?? meta(doc, ['og:site_name', 'application-name']) ?? showFromTitle(documentTitle, title);
   const facts: PageFacts = {};
   if (title) facts.title = title;

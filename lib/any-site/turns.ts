@@ -99,8 +99,7 @@ export function acceptedHeads(lines: readonly Line[], heads: readonly (Head | nu
     // A name alone above a date or a time of day (`Maya`, then `10:42 AM`) is a message's byline.
     const heading =
       head.form !== 'name-line' ||
-      i === last ||
-      (!isDated((lines[i + 1] as Line).text) && (!next || (next.name === null && next.form !== 'cue')));
+      (i < last && !isDated((lines[i + 1] as Line).text) && (!next || (next.name === null && next.form !== 'cue')));
     const once = (counts.get(head.name) ?? 0) < 2;
     if (!heading) accepted.push(head.timeEnd !== null ? { ...head, form: 'time', name: null, end: head.timeEnd, apart: false } : null);
     else if (!once || (recurring >= 2 && head.form !== 'name-line' && (head.apart || head.seconds !== null))) accepted.push(head);
