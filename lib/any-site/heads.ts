@@ -160,7 +160,13 @@ function namedHead(line: Line, text: string, rest: string, offset: number, stamp
       end += trailing[0].length;
     }
     const role = colon[2];
-    const found = head('name-colon', colon[1] as string, clock, end, role !== undefined || labelName(line, text, offset) !== null || stamp !== null);
+    const found = head(
+      'name-colon',
+      colon[1] as string,
+      clock,
+      end,
+      role !== undefined || labelName(line, text, offset) !== null || stamp !== null,
+    );
     if (found && role !== undefined) found.label = `${found.name}, ${role}`;
     return found;
   }

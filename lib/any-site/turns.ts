@@ -167,7 +167,13 @@ export function readTurns(lines: readonly Line[], accepted: readonly (Head | nul
       }
       const name = current.name;
       turns.push({
-        item: { index: turns.length, label: current.label ?? name ?? '', speaker: name, kind: name ? 'speech' : 'unattributed', paragraphs },
+        item: {
+          index: turns.length,
+          label: current.label ?? name ?? '',
+          speaker: name,
+          kind: name ? 'speech' : 'unattributed',
+          paragraphs,
+        },
         element: current.element,
         prefix: current.prefix,
         line: current.line,

@@ -4,13 +4,16 @@
  * words), and on the rules that tell a transcript from text that only looks like one.
  */
 import { describe, expect, it } from 'vitest';
-import { itemText, type ParsedItem, spokenItemText } from '@/lib/model/episode';
 import { readTranscriptPage, type TranscriptPage } from '@/lib/any-site/read-page';
+import { itemText, type ParsedItem, spokenItemText } from '@/lib/model/episode';
 
 const URL_ = 'https://show.example/episodes/7';
 
 function read(body: string): TranscriptPage | null {
-  const doc = new DOMParser().parseFromString(`<!doctype html><html><head><title>Ep 7</title></head><body>${body}</body></html>`, 'text/html');
+  const doc = new DOMParser().parseFromString(
+    `<!doctype html><html><head><title>Ep 7</title></head><body>${body}</body></html>`,
+    'text/html',
+  );
   return readTranscriptPage(doc, URL_);
 }
 
@@ -95,7 +98,12 @@ describe('named turns', () => {
       .join('')}</div>`;
     const page = read(body);
     expect(page?.parts.items).toHaveLength(16);
-    expect(summary(page).slice(0, 4)).toEqual(['Ana|0|Line 0 about', 'Ana|30|Still Ana, later.', 'Ben|60|Line 1 about', 'Ben|90|Still Ben, later.']);
+    expect(summary(page).slice(0, 4)).toEqual([
+      'Ana|0|Line 0 about',
+      'Ana|30|Still Ana, later.',
+      'Ben|60|Line 1 about',
+      'Ben|90|Still Ben, later.',
+    ]);
   });
 
   it('keeps the turns in page order across chapter sections and per-turn wrappers', () => {
@@ -111,21 +119,29 @@ describe('named turns', () => {
 
 describe('turns without names', () => {
   it('reads timestamped paragraphs: [HH:MM:SS] text', () => {
-    const body = Array.from({ length: 8 }, (_, i) => `<p>[00:0${i}:00] Paragraph ${i} tells how the kettle whistles at the boil.</p>`).join('');
+    const body = Array.from({ length: 8 }, (_, i) => `<p>[00:0${i}:00] Paragraph ${i} tells how the kettle whistles at the boil.</p>`).join(
+      '',
+    );
     const page = read(body);
     expect(page?.form).toBe('timed');
     expect(summary(page)).toEqual(Array.from({ length: 8 }, (_, i) => `-|${i * 60}|Paragraph ${i} tells`));
   });
 
   it('reads Starting point is HH:MM:SS above each paragraph, and 0:01 alone on its line', () => {
-    const starting = Array.from({ length: 7 }, (_, i) => `<div>Starting point is 00:0${i}:00</div><div>Stretch ${i} of the words said about kettles and tea.</div>`).join('');
+    const starting = Array.from(
+      { length: 7 },
+      (_, i) => `<div>Starting point is 00:0${i}:00</div><div>Stretch ${i} of the words said about kettles and tea.</div>`,
+    ).join('');
     expect(summary(read(starting))).toEqual(Array.from({ length: 7 }, (_, i) => `-|${i * 60}|Stretch ${i} of`));
     const clocks = Array.from({ length: 10 }, (_, i) => `<p>0:0${i}</p><p>short bit ${i} of it</p>`).join('');
     expect(summary(read(clocks))).toEqual(Array.from({ length: 10 }, (_, i) => `-|${i}|short bit ${i}`));
   });
 
   it('reads plain paragraphs only where the page says transcript, one unattributed item per paragraph', () => {
-    const paragraphs = Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i} is plain prose about the kettle, the stove, the steam and the long wait for tea to be ready.</p>`).join('');
+    const paragraphs = Array.from(
+      { length: 8 },
+      (_, i) => `<p>Paragraph ${i} is plain prose about the kettle, the stove, the steam and the long wait for tea to be ready.</p>`,
+    ).join('');
     const marked = read(`<main><h2>Transcript</h2>${paragraphs}<h2>Credits</h2><p>Made by us.</p></main>`);
     expect(marked?.form).toBe('paragraphs');
     expect(summary(marked)).toEqual(Array.from({ length: 8 }, (_, i) => `-||Paragraph ${i} is`));
@@ -137,13 +153,31 @@ describe('turns without names', () => {
 
 describe('look-alikes yield nothing', () => {
   it.each([
-    ['a print interview (Q:/A:)', Array.from({ length: 6 }, (_, i) => `<p><strong>Q:</strong> Question ${i}?</p><p><strong>A:</strong> Answer ${i}.</p>`).join('')],
+    [
+      'a print interview (Q:/A:)',
+      Array.from({ length: 6 }, (_, i) => `<p><strong>Q:</strong> Question ${i}?</p><p><strong>A:</strong> Answer ${i}.</p>`).join(''),
+    ],
     ['a FAQ', Array.from({ length: 6 }, (_, i) => `<h3>How do I do thing ${i}?</h3><p>You do it like so.</p>`).join('')],
-    ['an IRC log', `<pre>${Array.from({ length: 10 }, (_, i) => `[14:0${i}] &lt;${i % 2 ? 'ollie' : 'maya'}&gt; message ${i}`).join('\n')}</pre>`],
-    ['a chat export with times of day', Array.from({ length: 8 }, (_, i) => `<div><b>${i % 2 ? 'Ollie' : 'Maya'}</b> 10:4${i} AM<div>message ${i}</div></div>`).join('')],
+    [
+      'an IRC log',
+      `<pre>${Array.from({ length: 10 }, (_, i) => `[14:0${i}] &lt;${i % 2 ? 'ollie' : 'maya'}&gt; message ${i}`).join('\n')}</pre>`,
+    ],
+    [
+      'a chat export with times of day',
+      Array.from({ length: 8 }, (_, i) => `<div><b>${i % 2 ? 'Ollie' : 'Maya'}</b> 10:4${i} AM<div>message ${i}</div></div>`).join(''),
+    ],
     ['a few Note: lines', '<p>Note: one.</p><p>Update: two.</p><p>Note: three.</p><p>Some prose.</p>'],
-    ['a comment thread', Array.from({ length: 8 }, (_, i) => `<div><p><strong>${['Maya', 'Jon', 'Ali'][i % 3]}</strong> wrote on 3 March 2024:</p><p>Comment ${i}.</p></div>`).join('')],
-    ['a recipe', '<p>Prep time: 10 minutes</p><p>Cook time: 1:30</p><p>Serves: 4</p><p>Step 1: mix.</p><p>Step 2: bake.</p><p>Step 3: eat.</p><p>Tip: wait.</p>'],
+    [
+      'a comment thread',
+      Array.from(
+        { length: 8 },
+        (_, i) => `<div><p><strong>${['Maya', 'Jon', 'Ali'][i % 3]}</strong> wrote on 3 March 2024:</p><p>Comment ${i}.</p></div>`,
+      ).join(''),
+    ],
+    [
+      'a recipe',
+      '<p>Prep time: 10 minutes</p><p>Cook time: 1:30</p><p>Serves: 4</p><p>Step 1: mix.</p><p>Step 2: bake.</p><p>Step 3: eat.</p><p>Tip: wait.</p>',
+    ],
     ['a chapter list', `<ul>${Array.from({ length: 8 }, (_, i) => `<li>${i * 5}:00 Chapter title ${i}</li>`).join('')}</ul>`],
     ['a list of people', Array.from({ length: 8 }, (_, i) => `<p>Person ${String.fromCharCode(65 + i)}: a short bio.</p>`).join('')],
   ])('%s', (_kind, body) => {

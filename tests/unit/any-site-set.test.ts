@@ -9,9 +9,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { readTranscriptPage } from '@/lib/any-site/read-page';
 import { buildEpisode } from '@/lib/model/build-episode';
 import { spokenText } from '@/lib/model/episode';
-import { readTranscriptPage } from '@/lib/any-site/read-page';
 import { anySiteFixtures, differences } from '../support/any-site';
 import { needs, SHARED_DIR } from '../support/shared';
 
@@ -81,9 +81,9 @@ describe(needs(hasSeed, 'the Kube Cuddle seed page, laid out as paragraphs'), ()
   it('reads every Name: turn of the seed, in order, with its continuation paragraphs', () => {
     const text = readFileSync(SEED, 'utf8');
     const blocks = text.split(/\n\s*\n/).map((block) => block.trim());
-    const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
     const html = `<html><head><title>Kube Cuddle</title></head><body><nav><a href="/">Episodes</a></nav><main><div class="episode">${blocks
-      .map((block) => `<p>${escape(block)}</p>`)
+      .map((block) => `<p>${escapeHtml(block)}</p>`)
       .join('')}</div></main></body></html>`;
     // The seed's own turns, counted from its text: lines that open with `Name: `.
     const expected = blocks.flatMap((block) => {
