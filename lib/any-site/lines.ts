@@ -94,6 +94,9 @@ const UNLIKELY_WORDS = new Set(
   ),
 );
 
+/** Runs of the whitespace a browser collapses in normal text. */
+const ASCII_SPACES = /[ \n\t\r\f]+/g;
+
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
@@ -138,19 +141,15 @@ class LineBuilder {
   labelEnd = -1;
 
   push(text: string, style: RunStyle, url: string | undefined, limit: number): void {
-    let out = '';
-    for (let i = 0; i < text.length && this.length + out.length < limit; i++) {
-      const code = text.charCodeAt(i);
-      // Browsers collapse ASCII whitespace (not NBSP) to one space.
-      if (code === 32 || code === 10 || code === 9 || code === 13 || code === 12) {
-        if (!this.spaced) out += ' ';
-        this.spaced = true;
-      } else {
-        out += text[i];
-        this.spaced = false;
-      }
-    }
+    const room = limit - this.length;
+    if (room <= 0) return;
+    // Browsers collapse ASCII whitespace (not NBSP) to one space. The native replace is far
+    // faster than a loop over characters; the input is cut first so a huge node costs little.
+    let out = (text.length > room * 4 ? text.slice(0, room * 4) : text).replace(ASCII_SPACES, ' ');
+    if (this.spaced && out.charCodeAt(0) === 32) out = out.slice(1);
+    if (out.length > room) out = out.slice(0, room);
     if (out === '') return;
+    this.spaced = out.charCodeAt(out.length - 1) === 32;
     if (this.length === 0 && this.opener === null) this.labelEnd = -2; // opened with bare text
     const last = this.pieces[this.pieces.length - 1];
     if (last && last.style === style && last.url === url) last.text += out;

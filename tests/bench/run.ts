@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../support/shared';
+import { anySiteBench } from './any-site';
 import { archiveParseBench } from './archive-parse';
 import { archiveSearchBench } from './archive-search';
 import { bundleBench } from './bundle';
@@ -33,6 +34,7 @@ await add('bundled index', bundleBench);
 await add('transcript panel', panelBench);
 await add('archive search', archiveSearchBench);
 await add('seek accuracy', timingBench);
+await add('any-site reader', anySiteBench);
 
 const header = [
   '# Benchmarks',
