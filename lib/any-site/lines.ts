@@ -9,7 +9,7 @@
  * nothing in the page is changed, not even an attribute.
  */
 import { safeHttpUrl } from '../model/links';
-import { type RunStyle, strongerStyle } from '../model/paragraphs';
+import { type RunStyle, runStyleOfTag, strongerStyle } from '../model/paragraphs';
 
 /** A run of a line's text in one style; `url` only for links (already http(s)). */
 export interface Piece {
@@ -170,24 +170,12 @@ interface StyleFrame {
 }
 
 function ownStyle(element: Element, tag: string, base: string): { style: RunStyle; url?: string } | null {
-  switch (tag) {
-    case 'A': {
-      const url = safeHttpUrl(element.getAttribute('href')?.slice(0, 4096), base);
-      return url ? { style: 'link', url } : null;
-    }
-    case 'EM':
-    case 'I':
-      return { style: 'emphasis' };
-    case 'STRONG':
-    case 'B':
-      return { style: 'strong' };
-    case 'CODE':
-    case 'KBD':
-    case 'SAMP':
-      return { style: 'code' };
-    default:
-      return null;
+  if (tag !== 'A') {
+    const style = runStyleOfTag(tag);
+    return style ? { style } : null;
   }
+  const url = safeHttpUrl(element.getAttribute('href')?.slice(0, 4096), base);
+  return url ? { style: 'link', url } : null;
 }
 
 /** Reads the lines of `root` (the document's body, usually). `base` resolves relative links. */

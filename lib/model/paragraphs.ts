@@ -16,6 +16,22 @@ export function strongerStyle(a: RunStyle, b: RunStyle): RunStyle {
   return STRENGTH[b] > STRENGTH[a] ? b : a;
 }
 
+/** HTML's inline formatting elements as run styles (links apart: their URL needs checking). */
+const TAG_STYLES: Readonly<Record<string, RunStyle>> = {
+  EM: 'emphasis',
+  I: 'emphasis',
+  STRONG: 'strong',
+  B: 'strong',
+  CODE: 'code',
+  KBD: 'code',
+  SAMP: 'code',
+};
+
+/** The run style an element's tag name (upper case, as the DOM gives it) stands for, if any. */
+export function runStyleOfTag(tagName: string): RunStyle | null {
+  return TAG_STYLES[tagName] ?? null;
+}
+
 /** Collects runs for one paragraph; adjacent runs of the same style and URL merge. */
 export class ParagraphBuilder {
   private runs: { style: RunStyle; text: string; url?: string }[] = [];

@@ -6,7 +6,7 @@
  */
 import type { EpisodeParts, FeaturedPerson, Paragraph, ParsedItem, Sponsor, TranscriptStatus } from '../model/episode';
 import { safeHttpUrl } from '../model/links';
-import { ParagraphBuilder, type RunStyle, strongerStyle } from '../model/paragraphs';
+import { ParagraphBuilder, type RunStyle, runStyleOfTag, strongerStyle } from '../model/paragraphs';
 import { parseChaptersTable } from './chapters';
 import { itemIndexOfAnchor, SITE_CLASSES, sectionById, select, selectAll } from './selectors';
 import { type NotesBlock, sectionsFromBlocks } from './show-notes';
@@ -69,25 +69,13 @@ function collapse(text: string): string {
 }
 
 function styleOf(element: Element, base: string): { style: RunStyle; url?: string } | null {
-  switch (element.tagName) {
-    case 'A': {
-      // The site links every time-like string to `#t=…`; those are text, not links.
-      const url = element.classList.contains(SITE_CLASSES.timestamp) ? null : safeHttpUrl(element.getAttribute('href'), base);
-      return url ? { style: 'link', url } : null;
-    }
-    case 'EM':
-    case 'I':
-      return { style: 'emphasis' };
-    case 'STRONG':
-    case 'B':
-      return { style: 'strong' };
-    case 'CODE':
-    case 'KBD':
-    case 'SAMP':
-      return { style: 'code' };
-    default:
-      return null;
+  if (element.tagName !== 'A') {
+    const style = runStyleOfTag(element.tagName);
+    return style ? { style } : null;
   }
+  // The site links every time-like string to `#t=…`; those are text, not links.
+  const url = element.classList.contains(SITE_CLASSES.timestamp) ? null : safeHttpUrl(element.getAttribute('href'), base);
+  return url ? { style: 'link', url } : null;
 }
 
 class BlockWalker {

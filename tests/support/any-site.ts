@@ -3,34 +3,19 @@
  * them out, and look-alikes without a transcript) and how a reading is compared with a page's truth.
  * Used by the unit tests and by the bench's quality rows.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ParsedItem, spokenItemText } from '@/lib/model/episode';
 import type { AnySiteTruth } from '../fixtures/any-site/source/html';
-import { OWN_FIXTURES_DIR } from './shared';
+import { type FixturePage, fixturePagesIn, OWN_FIXTURES_DIR } from './shared';
 
 export type { AnySiteTruth };
 
 export const ANY_SITE_DIR = join(OWN_FIXTURES_DIR, 'any-site');
 
-export interface AnySiteFixture {
-  name: string;
-  html: string;
-  truth: AnySiteTruth;
-}
+export type AnySiteFixture = FixturePage<AnySiteTruth>;
 
 export function anySiteFixtures(): AnySiteFixture[] {
-  return readdirSync(ANY_SITE_DIR)
-    .filter((file) => file.endsWith('.truth.json'))
-    .sort()
-    .map((file) => {
-      const name = file.slice(0, -'.truth.json'.length);
-      return {
-        name,
-        html: readFileSync(join(ANY_SITE_DIR, `${name}.html`), 'utf8'),
-        truth: JSON.parse(readFileSync(join(ANY_SITE_DIR, file), 'utf8')) as AnySiteTruth,
-      };
-    });
+  return fixturePagesIn<AnySiteTruth>(ANY_SITE_DIR);
 }
 
 /** Text as compared: whitespace collapsed. */

@@ -39,13 +39,17 @@ export interface PageTruth {
   hasTranscript: boolean;
 }
 
-export interface PageFixture {
+/** A fixture page (`name.html`) and its truth (`name.truth.json`). */
+export interface FixturePage<Truth> {
   name: string;
   html: string;
-  truth: PageTruth;
+  truth: Truth;
 }
 
-function pagesIn(dir: string): PageFixture[] {
+export type PageFixture = FixturePage<PageTruth>;
+
+/** Every page in `dir` that has a truth file, by name (empty when `dir` is absent). */
+export function fixturePagesIn<Truth>(dir: string): FixturePage<Truth>[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((file) => file.endsWith('.truth.json'))
@@ -55,14 +59,14 @@ function pagesIn(dir: string): PageFixture[] {
       return {
         name,
         html: readFileSync(join(dir, `${name}.html`), 'utf8'),
-        truth: JSON.parse(readFileSync(join(dir, file), 'utf8')) as PageTruth,
+        truth: JSON.parse(readFileSync(join(dir, file), 'utf8')) as Truth,
       };
     });
 }
 
 /** Every shared episode fixture with its truth (empty without ../shared). */
 export function sharedPageFixtures(): PageFixture[] {
-  return pagesIn(SHARED_PAGES_DIR);
+  return fixturePagesIn<PageTruth>(SHARED_PAGES_DIR);
 }
 
 /** Shared pages that are not episode pages, with the URL each stands for. */
