@@ -4,13 +4,12 @@
  * panel before) is asked to show the new query and comes to the front; otherwise one tab is
  * opened, and while it loads, further requests only change the query it will show. The query
  * goes to the page by message, not in its URL, so it never lands in the browser's history.
- * It answers only this extension's content scripts on changelog.com and its own pages, and only
- * the message shapes in lib/app/messages.ts.
+ * Who may ask what is in lib/app/messages.ts (`on` checks it): the panel's request only from this
+ * extension's content script in a changelog.com tab, the query only from the extension's own page.
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { type BackgroundToPopup, isContentToBackground, isPopupToBackground } from '@/lib/app/messages';
-import { SITE_ORIGIN } from '@/lib/site/urls';
+import { messenger } from '@/lib/app/messages';
 
 /** The archive search page as the panel opens it (its `?from=panel` makes it ask for its query). */
 const ARCHIVE_PAGE = '/popup.html?from=panel';
@@ -18,39 +17,32 @@ const ARCHIVE_PAGE = '/popup.html?from=panel';
 const OPENING_MS = 5000;
 
 export default defineBackground(() => {
+  const { send, on } = messenger(browser);
   let pendingQuery = '';
   let openedAt = Number.NEGATIVE_INFINITY;
-  const ownPage = browser.runtime.getURL('/popup.html');
 
   const showInOpenPage = async (query: string): Promise<boolean> => {
-    const message: BackgroundToPopup = { type: 'background:show-archive-search', query };
     try {
-      const answer = (await browser.runtime.sendMessage(message)) as { shown?: unknown } | undefined;
-      return answer?.shown === true;
+      return (await send('background:show-archive-search', { query })).shown;
     } catch {
       return false; // No page listening: none is open.
     }
   };
 
-  browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string; url?: string; tab?: { id?: number } }) => {
-    if (sender.id !== browser.runtime.id) return undefined;
-    const url = sender.url ?? '';
-    if (sender.tab !== undefined && url.startsWith(`${SITE_ORIGIN}/`) && isContentToBackground(message)) {
-      pendingQuery = message.query.trim(); // isContentToBackground bounds its length.
-      return (async () => {
-        if (await showInOpenPage(pendingQuery)) return { ok: true };
-        if (Date.now() - openedAt < OPENING_MS) return { ok: true }; // That tab takes the new query when it loads.
-        openedAt = Date.now();
-        await browser.tabs.create({ url: browser.runtime.getURL(ARCHIVE_PAGE) });
-        return { ok: true };
-      })();
-    }
-    if (url.startsWith(ownPage) && isPopupToBackground(message)) {
+  on({
+    'content:open-archive-search': async ({ query }) => {
+      pendingQuery = query.trim(); // The message's guard bounds its length.
+      if (await showInOpenPage(pendingQuery)) return { ok: true };
+      if (Date.now() - openedAt < OPENING_MS) return { ok: true }; // That tab takes the new query when it loads.
+      openedAt = Date.now();
+      await browser.tabs.create({ url: browser.runtime.getURL(ARCHIVE_PAGE) });
+      return { ok: true };
+    },
+    'popup:take-archive-query': () => {
       const query = pendingQuery;
       pendingQuery = '';
       openedAt = Number.NEGATIVE_INFINITY;
-      return Promise.resolve({ query });
-    }
-    return undefined;
+      return { query };
+    },
   });
 });

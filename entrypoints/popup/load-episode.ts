@@ -5,7 +5,7 @@
  * the host permission on changelog.com already reveals the active tab's URL there.
  */
 import { browser } from 'wxt/browser';
-import { isContentEpisode, isContentSeeked, type PopupToContent } from '@/lib/app/messages';
+import { messenger } from '@/lib/app/messages';
 import { type PopupState, popupEpisode } from '@/lib/app/popup-state';
 import { isBundled, lookupEpisode } from '@/lib/archive/lookup';
 import { packageReader } from '@/lib/archive/package-file';
@@ -28,12 +28,9 @@ async function fromBundle(ref: EpisodeRef): Promise<PopupState> {
   return { kind: 'unavailable', title, reason: 'this episode is not in the bundled archive; open its page to see its links.' };
 }
 
-function send(tabId: number, message: PopupToContent, timeoutMs = 2000): Promise<unknown> {
-  return Promise.race([
-    browser.tabs.sendMessage(tabId, message),
-    new Promise((_, reject) => setTimeout(() => reject(new Error('the page did not answer')), timeoutMs)),
-  ]);
-}
+const { send } = messenger(browser);
+/** How long the page's content script has to answer. */
+const PAGE_ANSWER_MS = 2000;
 
 export interface PopupSource {
   state: PopupState;
@@ -56,8 +53,8 @@ export async function loadPopupSource(params: URLSearchParams): Promise<PopupSou
   const ref = tab?.url ? parseEpisodeUrl(tab.url) : null;
   if (!ref || tab?.id === undefined) return { state: { kind: 'not-episode' } };
   try {
-    const reply = await send(tab.id, { type: 'popup:get-episode' });
-    if (isContentEpisode(reply) && reply.episode.podcast === ref.podcast && reply.episode.slug === ref.slug) {
+    const reply = await send('popup:get-episode', {}, { tab: tab.id, timeoutMs: PAGE_ANSWER_MS });
+    if (reply.episode.podcast === ref.podcast && reply.episode.slug === ref.slug) {
       return {
         state: {
           kind: 'episode',
@@ -70,7 +67,7 @@ export async function loadPopupSource(params: URLSearchParams): Promise<PopupSou
     }
   } catch {
     // No content script on that tab (opened before the extension was installed, or not an
-    // episode layout): the bundle still has the notes.
+    // episode layout), or an answer that is not well formed: the bundle still has the notes.
   }
   return { state: await fromBundle(ref) };
 }
@@ -79,8 +76,7 @@ export async function loadPopupSource(params: URLSearchParams): Promise<PopupSou
 export async function seekTab(tabId: number | undefined, seconds: number): Promise<boolean> {
   if (tabId === undefined) return false;
   try {
-    const reply = await send(tabId, { type: 'popup:seek', seconds });
-    return isContentSeeked(reply) && reply.ok;
+    return (await send('popup:seek', { seconds }, { tab: tabId, timeoutMs: PAGE_ANSWER_MS })).ok;
   } catch {
     return false;
   }

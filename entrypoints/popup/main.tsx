@@ -6,7 +6,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/Popup';
-import { isBackgroundToPopup, MAX_QUERY_LENGTH, type PopupToBackground } from '@/lib/app/messages';
+import { MAX_QUERY_LENGTH, messenger } from '@/lib/app/messages';
 import type { PopupActions } from '@/lib/app/popup-state';
 import { ArchiveSearchEngine } from '@/lib/archive/engine';
 import { isHttpUrl } from '@/lib/model/links';
@@ -58,21 +58,21 @@ function showQuery(query: string): void {
 }
 
 if (params.get('from') === 'panel') {
-  browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
-    if (sender.id !== browser.runtime.id || !isBackgroundToPopup(message)) return undefined;
-    showQuery(message.query);
-    return (async () => {
+  const { send, on } = messenger(browser);
+  // Only the background may send it (not in a tab: a content script cannot pass for it).
+  on({
+    'background:show-archive-search': async ({ query }) => {
+      showQuery(query);
       const tab = await browser.tabs.getCurrent();
       if (tab?.id !== undefined) await browser.tabs.update(tab.id, { active: true });
       if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
       return { shown: true };
-    })();
+    },
   });
-  const ask: PopupToBackground = { type: 'popup:take-archive-query' };
-  void browser.runtime.sendMessage(ask).then((answer: unknown) => {
-    const query = (answer as { query?: unknown } | undefined)?.query;
-    if (typeof query === 'string' && query !== '') showQuery(query.slice(0, MAX_QUERY_LENGTH));
-  });
+  send('popup:take-archive-query', {}).then(
+    ({ query }) => query !== '' && showQuery(query),
+    () => {}, // No background to ask (the extension is going away): nothing to show.
+  );
 }
 
 show();

@@ -10,7 +10,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import panelCss from '@/components/panel.css?inline';
 import { TranscriptPanel } from '@/components/TranscriptPanel';
 import { chooseSource, pageWins } from '@/lib/app/choose-source';
-import { type ContentToBackground, MAX_QUERY_LENGTH } from '@/lib/app/messages';
+import { MAX_QUERY_LENGTH, messenger } from '@/lib/app/messages';
 import { popupEpisode } from '@/lib/app/popup-state';
 import type { PanelSettings } from '@/lib/app/settings';
 import { isBundled, lookupEpisode, type RecordLookup } from '@/lib/archive/lookup';
@@ -92,6 +92,7 @@ export async function mountPanel(ctx: ContentScriptContext, ref: EpisodeRef, pre
   if (ctx.isInvalid) return;
 
   const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const { send } = messenger(browser);
   let current: PanelSettings = settings;
   let focusSearch = 0;
   let rerender = () => {};
@@ -125,8 +126,7 @@ export async function mountPanel(ctx: ContentScriptContext, ref: EpisodeRef, pre
         canShowOnPage: page.itemCount > 0,
         reducedMotion,
         openArchiveSearch: (query: string) => {
-          const message: ContentToBackground = { type: 'content:open-archive-search', query: query.slice(0, MAX_QUERY_LENGTH) };
-          browser.runtime.sendMessage(message).catch(() => {
+          send('content:open-archive-search', { query: query.slice(0, MAX_QUERY_LENGTH) }).catch(() => {
             // The extension was reloaded under the page: nothing to open the tab with.
           });
         },

@@ -1,13 +1,12 @@
 /**
  * Properties at every other boundary where outside data comes in: bundle records and show lists
- * (a corrupt package), the archive index's files, messages between the extension's parts, URLs,
- * and whatever a listener types into a search. None of them throws anything but the errors its
- * callers turn into a clear state, and what round-trips comes back unchanged.
+ * (a corrupt package), the archive index's files, URLs, and whatever a listener types into a
+ * search (messages have their own file, messages.test.ts). None of them throws anything but the
+ * errors its callers turn into a clear state, and what round-trips comes back unchanged.
  */
 import fc from 'fast-check';
 import { gzipSync, strToU8 } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
-import { isContentEpisode, isContentSeeked, isContentToBackground, isPopupToContent, MAX_QUERY_LENGTH } from '@/lib/app/messages';
 import { ArchiveIndex } from '@/lib/archive/index-reader';
 import { isBundled, lookupEpisode } from '@/lib/archive/lookup';
 import { CorruptRecordError, gunzip, gunzipNative, MAX_INFLATED_BYTES, MAX_INFLATION, unpackJson } from '@/lib/archive/package-file';
@@ -113,33 +112,6 @@ describe('the archive index', () => {
       }),
       fuzzParams,
     );
-  });
-});
-
-describe('messages', () => {
-  it('are checked without throwing, whatever arrives', () => {
-    fc.assert(
-      fc.property(fc.anything(), (value) => {
-        for (const guard of [isPopupToContent, isContentEpisode, isContentSeeked, isContentToBackground]) {
-          expect(typeof guard(value)).toBe('boolean');
-        }
-      }),
-      fuzzParams,
-    );
-  });
-
-  it('accept exactly the well-formed ones', () => {
-    fc.assert(
-      fc.property(fc.double(), fc.string({ maxLength: MAX_QUERY_LENGTH + 20 }), (seconds, query) => {
-        expect(isPopupToContent({ type: 'popup:seek', seconds })).toBe(Number.isFinite(seconds) && seconds >= 0);
-        expect(isContentToBackground({ type: 'content:open-archive-search', query })).toBe(
-          query.trim() !== '' && query.length <= MAX_QUERY_LENGTH,
-        );
-      }),
-      fuzzParams,
-    );
-    expect(isPopupToContent({ type: 'popup:get-episode' })).toBe(true);
-    expect(isPopupToContent({ type: 'popup:get-episode', extra: 1 })).toBe(false);
   });
 });
 

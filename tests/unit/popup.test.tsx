@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '@/components/Popup';
-import { isContentEpisode, isPopupToContent } from '@/lib/app/messages';
+import { isReply, isRequest } from '@/lib/app/messages';
 import type { PopupActions, PopupState } from '@/lib/app/popup-state';
 import { POPUP_LIMITS, popupEpisode } from '@/lib/app/popup-state';
 import { buildEpisode } from '@/lib/model/build-episode';
@@ -169,6 +169,8 @@ describe('Markdown export', () => {
 
 describe('messages', () => {
   it('accept only the shapes they name', () => {
+    const isPopupToContent = (value: unknown) => isRequest('popup:get-episode', value) || isRequest('popup:seek', value);
+    const isContentEpisode = (value: unknown) => isReply('popup:get-episode', value);
     expect(isPopupToContent({ type: 'popup:get-episode' })).toBe(true);
     expect(isPopupToContent({ type: 'popup:seek', seconds: 12 })).toBe(true);
     for (const bad of [
@@ -185,7 +187,6 @@ describe('messages', () => {
     }
     const shown = popupEpisode((state() as Extract<PopupState, { kind: 'episode' }>).episode as never);
     const reply = (episode: unknown) => ({
-      type: 'content:episode',
       episode,
       source: { kind: 'page', reason: 'not-in-bundle' },
       canSeek: true,
@@ -203,7 +204,7 @@ describe('messages', () => {
     ).toBe(false);
     expect(isContentEpisode(reply({ ...shown, featuring: [{ name: 'Eve', profile: 'data:text/html,x', links: [] }] }))).toBe(false);
     expect(isContentEpisode({ ...reply(shown), source: { kind: 'elsewhere' } })).toBe(false);
-    expect(isContentEpisode({ type: 'content:episode', episode: { podcast: 'shipit' }, source: {}, canSeek: true })).toBe(false);
+    expect(isContentEpisode({ episode: { podcast: 'shipit' }, source: {}, canSeek: true })).toBe(false);
     // What the page sends is what the popup shows: no transcript.
     expect(Object.keys(shown).sort()).toEqual(['featuring', 'notes', 'number', 'podcast', 'slug', 'sponsors', 'title', 'transcriptLinks']);
   });
