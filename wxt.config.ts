@@ -44,7 +44,8 @@ export default defineConfig({
           id: 'changelog-transcripts@listeners.invalid',
           // 140 (the ESR before 153) is the first to understand data_collection_permissions.
           strict_min_version: '140.0',
-          // Nothing leaves the browser: no telemetry, no remote calls.
+          // No data is collected: no telemetry. The one request of our own (an episode's chapters,
+          // from changelog.com, when its table does not parse) carries nothing about the listener.
           data_collection_permissions: { required: ['none'] },
         },
         gecko_android: { strict_min_version: '142.0' },

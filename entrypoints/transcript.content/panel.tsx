@@ -16,12 +16,12 @@ import type { PanelSettings } from '@/lib/app/settings';
 import { isBundled, lookupEpisode, type RecordLookup } from '@/lib/archive/lookup';
 import { buildEpisode, buildEpisodeInChunks } from '@/lib/model/build-episode';
 import { SYNC_INDEX_LIMIT } from '@/lib/model/episode-search';
-import { parseChaptersJson } from '@/lib/site/chapters';
+import { fetchSiteChapters } from '@/lib/site/chapters';
 import { isEpisodeDocument } from '@/lib/site/detect';
 import { panelAnchor, parseEpisodePage } from '@/lib/site/page';
 import { sectionById } from '@/lib/site/selectors';
 import { episodeExportInfo } from '@/lib/site/transcript-download';
-import { type EpisodeRef, episodeUrl } from '@/lib/site/urls';
+import type { EpisodeRef } from '@/lib/site/urls';
 import { bundleReader, type Prefetched } from './bundle-reader';
 import { copyText, showOnPage } from './page-actions';
 import { answerPopup } from './popup-bridge';
@@ -36,16 +36,6 @@ export const PANEL_HOST = 'changelog-transcript';
 function bundledRecord(ref: EpisodeRef, prefetched: Prefetched | undefined): Promise<RecordLookup> {
   const read = bundleReader(prefetched?.files);
   return lookupEpisode(read, ref, prefetched?.listed ?? isBundled(read, ref));
-}
-
-/** The site's `/chapters` JSON, for a page whose Chapters section exists but did not parse. */
-async function chaptersFromEndpoint(ref: EpisodeRef) {
-  try {
-    const response = await fetch(`${episodeUrl(ref)}/chapters`, { credentials: 'omit' });
-    return response.ok ? parseChaptersJson(await response.json()) : [];
-  } catch {
-    return [];
-  }
 }
 
 function isTypingTarget(target: EventTarget | null): boolean {
@@ -66,8 +56,9 @@ async function loadEpisode(ref: EpisodeRef, prefetched: Prefetched | undefined) 
   // A huge page (far beyond any real episode) is read a chunk at a time so the tab stays responsive.
   if (pageWins(page.itemCount, bundle) && page.itemCount > SYNC_INDEX_LIMIT) page.parts.items = await page.readItemsInChunks();
   const chosen = chooseSource(page, bundle);
+  // The one request of our own (README, Privacy): the site's chapters JSON, capped, when its table did not parse.
   if ((chosen.parts.chapters ?? []).length === 0 && sectionById(document, 'chapters')) {
-    chosen.parts.chapters = await chaptersFromEndpoint(ref);
+    chosen.parts.chapters = await fetchSiteChapters(ref);
   }
   return { page, chosen, settings };
 }

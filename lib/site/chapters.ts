@@ -1,6 +1,6 @@
 /**
- * The site's chapters, from the two places it gives them: its `/PODCAST/SLUG/chapters` JSON and
- * the page's Chapters table. For the many episodes with neither, lib/model/chapters.ts derives
+ * The site's chapters, from the two places it gives them: the page's Chapters table and, when
+ * that does not parse, its `/PODCAST/SLUG/chapters` JSON (read with a size cap). For the many episodes with neither, lib/model/chapters.ts derives
  * them from the transcript.
  */
 
@@ -8,7 +8,7 @@ import { parseTimeFragment } from '../model/clock';
 import type { Chapter } from '../model/episode';
 import { safeHttpUrl } from '../model/links';
 import { select, selectAll } from './selectors';
-import { SITE_ORIGIN } from './urls';
+import { type EpisodeRef, episodeUrl, SITE_ORIGIN } from './urls';
 
 /**
  * Bounds on what a page (or its chapters endpoint) can make the panel hold: far above any real
@@ -40,6 +40,63 @@ export function parseChaptersJson(json: unknown): Chapter[] {
     chapters.push(chapter);
   }
   return chapters.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The most the chapters endpoint may send. Real answers are about 1 KB (Changelog & Friends #47,
+ * 14 chapters); {@link CHAPTER_LIMITS}' 500 chapters of 300-character titles fit in 256 KB.
+ */
+export const CHAPTERS_JSON_MAX_BYTES = 256 * 1024;
+
+/**
+ * The body of `response` as text, read as a stream and given up (the stream cancelled) as soon as
+ * it passes `maxBytes`; null then, or when its declared length already does.
+ */
+export async function readCappedText(response: Response, maxBytes: number): Promise<string | null> {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > maxBytes) {
+    await response.body?.cancel().catch(() => {});
+    return null;
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+/**
+ * The site's chapters from its endpoint (`https://changelog.com/PODCAST/SLUG/chapters`), for a page
+ * whose Chapters section exists but did not parse: the one request the extension makes of its own
+ * (README, _Privacy_). Same site, no cookies, at most {@link CHAPTERS_JSON_MAX_BYTES} read; [] for
+ * anything else.
+ */
+export async function fetchSiteChapters(ref: EpisodeRef, fetchImpl: typeof fetch = fetch): Promise<Chapter[]> {
+  try {
+    // No cookies, and no redirect: the request stays on the site the listener is reading.
+    const response = await fetchImpl(`${episodeUrl(ref)}/chapters`, { credentials: 'omit', redirect: 'error' });
+    if (!response.ok) return [];
+    const text = await readCappedText(response, CHAPTERS_JSON_MAX_BYTES);
+    return text === null ? [] : parseChaptersJson(JSON.parse(text));
+  } catch {
+    return [];
+  }
 }
 
 /**

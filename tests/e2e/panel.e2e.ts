@@ -83,6 +83,22 @@ describeInBrowsers('transcript panel', (suite) => {
     expect(page.errors).toEqual([]);
   });
 
+  it("asks the site's chapters endpoint when the page's Chapters table cannot be read", async () => {
+    const page = await suite.openWithPanel('https://changelog.com/friends/990?fixture=no-chapter-table');
+    expect(await page.evaluate(() => document.querySelectorAll('#chapters ~ * table, table').length)).toBe(0);
+    await page.waitFor((host) => document.querySelector(host)?.shadowRoot?.querySelector('[data-testid=chapter]'), HOST);
+    const chapters = await page.evaluate(
+      (host) =>
+        [...(document.querySelector(host)?.shadowRoot?.querySelectorAll('[data-testid=chapter]') ?? [])].map((chapter) =>
+          Number(chapter.getAttribute('data-start')),
+        ),
+      HOST,
+    );
+    // The endpoint's six chapters (tests/fixtures/pages/friends-990.chapters.json), not ones derived from the transcript.
+    expect(chapters).toEqual([0, 367, 674, 981, 1288, 1595]);
+    expect(page.errors).toEqual([]);
+  });
+
   it('seeking an item plays it, marks it as playing, and works twice in a row', async () => {
     const [url, index, seconds] = hasSharedPages
       ? ['https://changelog.com/shipit/26', 2, 255]

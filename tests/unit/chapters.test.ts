@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildEpisode } from '@/lib/model/build-episode';
 import { chapterAt, deriveChapters } from '@/lib/model/chapters';
-import { parseChaptersJson } from '@/lib/site/chapters';
+import { CHAPTERS_JSON_MAX_BYTES, fetchSiteChapters, parseChaptersJson } from '@/lib/site/chapters';
 import { parseShowNotesMarkdown } from '@/pipeline/markdown/show-notes';
 import { parseTranscriptMarkdown } from '@/pipeline/markdown/transcripts';
 import { OWN_ARCHIVE_DIR } from '../support/own-fixtures';
@@ -78,5 +78,63 @@ describe('site chapters', () => {
     });
     expect(chapterAt(chapters, 50)?.title).toBe('A');
     expect(chapterAt(chapters, 100)?.title).toBe('B');
+  });
+});
+
+describe('the chapters endpoint', () => {
+  const ref = { podcast: 'friends', slug: '47' };
+  const json = (chapters: number, padding = 0) =>
+    JSON.stringify({
+      version: '1.0',
+      chapters: Array.from({ length: chapters }, (_, i) => ({ title: `C${i}`, startTime: i * 60 })),
+      padding: 'x'.repeat(padding),
+    });
+
+  /** A response streamed in 16 KB pieces, counting how many bytes the reader pulled. */
+  function streamed(body: string, headers: Record<string, string> = {}) {
+    const bytes = new TextEncoder().encode(body);
+    const pulled = { bytes: 0 };
+    let at = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (at >= bytes.length) return controller.close();
+        const piece = bytes.subarray(at, at + 16_384);
+        at += piece.length;
+        pulled.bytes += piece.length;
+        controller.enqueue(piece);
+      },
+    });
+    return { response: new Response(stream, { headers }), pulled };
+  }
+
+  it('asks the same site, without cookies or redirects, and reads its chapters', async () => {
+    const calls: [string, RequestInit | undefined][] = [];
+    const chapters = await fetchSiteChapters(ref, async (url, init) => {
+      calls.push([String(url), init]);
+      return streamed(json(3)).response;
+    });
+    expect(chapters.map((c) => c.start)).toEqual([0, 60, 120]);
+    expect(calls).toEqual([['https://changelog.com/friends/47/chapters', { credentials: 'omit', redirect: 'error' }]]);
+  });
+
+  it('stops reading an answer larger than its cap, and gives no chapters', async () => {
+    const big = json(3, 4 * CHAPTERS_JSON_MAX_BYTES);
+    const { response, pulled } = streamed(big);
+    expect(await fetchSiteChapters(ref, async () => response)).toEqual([]);
+    // The cap, the piece that passed it and the one the stream queues ahead: not the megabyte sent.
+    expect(pulled.bytes).toBeLessThanOrEqual(CHAPTERS_JSON_MAX_BYTES + 2 * 16_384);
+    expect(pulled.bytes).toBeLessThan(big.length);
+  });
+
+  it('reads nothing of an answer that declares more than its cap', async () => {
+    const { response, pulled } = streamed(json(3), { 'content-length': String(CHAPTERS_JSON_MAX_BYTES + 1) });
+    expect(await fetchSiteChapters(ref, async () => response)).toEqual([]);
+    expect(pulled.bytes).toBeLessThanOrEqual(16_384);
+  });
+
+  it('gives no chapters for an error, a failed request or malformed JSON', async () => {
+    expect(await fetchSiteChapters(ref, async () => new Response('{}', { status: 404 }))).toEqual([]);
+    expect(await fetchSiteChapters(ref, async () => Promise.reject(new TypeError('offline')))).toEqual([]);
+    expect(await fetchSiteChapters(ref, async () => new Response('{"chapters": ['))).toEqual([]);
   });
 });

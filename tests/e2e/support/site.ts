@@ -69,7 +69,8 @@ function hostileResponse(path: string): SiteResponse | undefined {
  * - `no-items`: the transcript items removed from the DOM (a layout the parser cannot read);
  * - `extra-item`: one item more than the archive has (a correction made after the bundle);
  * - `drift`: the transcript items' classes renamed (the site changed its layout);
- * - `no-player`: the player UI and the play buttons gone (nothing to seek).
+ * - `no-player`: the player UI and the play buttons gone (nothing to seek);
+ * - `no-chapter-table`: the Chapters section without its table (the panel asks the site's endpoint).
  */
 function variant(html: string, name: string | null): string {
   if (name === 'no-items') {
@@ -84,6 +85,7 @@ function variant(html: string, name: string | null): string {
       `<a id="transcript-99999" class="anchor"></a><div class="transcript-item "><div class="transcript-item-speaker"><p class="transcript-item-speaker-name"><a href="#transcript-99999">Late Addition</a></p></div><div class="transcript-item-text"><p>A correction added after the bundle was built.</p></div></div>\n$1`,
     );
   }
+  if (name === 'no-chapter-table') return html.replace(/(<a id="chapters" class="anchor"><\/a>[\s\S]*?)<table>[\s\S]*?<\/table>/, '$1');
   if (name === 'drift') return html.replaceAll('transcript-item', 'transcript-entry');
   if (name === 'no-player') {
     return html.replaceAll('id="player"', 'id="gone"').replaceAll('js-player', 'gone-player').replaceAll('data-play=', 'data-gone=');
