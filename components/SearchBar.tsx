@@ -3,11 +3,13 @@
  * matches, suggestions that would. Enter goes to the next match, Shift+Enter to the previous one.
  */
 import type { Ref } from 'preact';
-import { TrustedButton } from './TrustedButton';
+import { useContext } from 'preact/hooks';
+import { InputTrust, TrustedButton } from './TrustedButton';
 
 export interface SearchBarProps {
   query: string;
-  onQuery: (query: string) => void;
+  /** A new query; `typed` when the listener's own input made it (not a page script's events). */
+  onQuery: (query: string, typed: boolean) => void;
   /** Items matching the search and the speaker filter (the automation contract's data-count). */
   count: number;
   /** Position of the active match among the results, when there is a query. */
@@ -21,12 +23,16 @@ export interface SearchBarProps {
    * query waits for typing to pause.
    */
   pending?: 'indexing' | 'searching' | undefined;
-  /** Opens the archive search for the query, when the extension offers it. */
+  /**
+   * Opens the archive search for the query, when the extension offers it and the query is the
+   * listener's own (the button is not there for a query a page script put in the field).
+   */
   onSearchArchive?: ((query: string) => void) | undefined;
 }
 
 export function SearchBar(props: SearchBarProps) {
   const { count, active, searching } = props;
+  const trusted = useContext(InputTrust);
   const status = props.pending
     ? props.pending === 'indexing'
       ? 'Indexing the transcript…'
@@ -48,14 +54,14 @@ export function SearchBar(props: SearchBarProps) {
         value={props.query}
         autocomplete="off"
         spellcheck={false}
-        onInput={(event) => props.onQuery(event.currentTarget.value)}
+        onInput={(event) => props.onQuery(event.currentTarget.value, trusted(event))}
         onKeyDown={(event) => {
           if (event.key === 'Enter') {
             event.preventDefault();
             props.onStep(event.shiftKey ? -1 : 1);
           } else if (event.key === 'Escape' && props.query !== '') {
             event.preventDefault();
-            props.onQuery('');
+            props.onQuery('', trusted(event));
           }
         }}
       />
@@ -81,7 +87,7 @@ export function SearchBar(props: SearchBarProps) {
         <p class="suggestions">
           Try:{' '}
           {props.suggestions.map((suggestion) => (
-            <button key={suggestion} type="button" class="chip chip--suggestion" onClick={() => props.onQuery(suggestion)}>
+            <button key={suggestion} type="button" class="chip chip--suggestion" onClick={(event) => props.onQuery(suggestion, trusted(event))}>
               {suggestion}
             </button>
           ))}

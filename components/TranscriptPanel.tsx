@@ -63,6 +63,13 @@ const EMPTY_TERMS: ReadonlySet<string> = new Set();
 export function TranscriptPanel({ episode, source, env, settings, onSettings, focusSearch }: TranscriptPanelProps) {
   const items = episode.items;
   const [query, setQuery] = useState('');
+  // The last query the listener's own input made: only that one may open the archive search, so
+  // a page script that fills the field and focuses the button cannot aim the listener's next key.
+  const [typedQuery, setTypedQuery] = useState('');
+  const onQuery = useCallback((next: string, typed: boolean) => {
+    setQuery(next);
+    if (typed) setTypedQuery(next);
+  }, []);
   const speakers = useSpeakerSelection();
   const search = useEpisodeSearch(items, query);
   const { announcement, copy } = useAnnouncedCopy(env.copy);
@@ -157,7 +164,7 @@ export function TranscriptPanel({ episode, source, env, settings, onSettings, fo
         <div id="panel-body" class="panel-body">
           <SearchBar
             query={query}
-            onQuery={setQuery}
+            onQuery={onQuery}
             count={visible.length}
             active={active}
             onStep={step}
@@ -165,7 +172,7 @@ export function TranscriptPanel({ episode, source, env, settings, onSettings, fo
             inputRef={searchInput}
             searching={search.searching}
             pending={search.pending}
-            onSearchArchive={env.openArchiveSearch}
+            onSearchArchive={query === typedQuery ? env.openArchiveSearch : undefined}
           />
           <SpeakerFilter speakers={episode.speakers} selected={speakers.selected} onToggle={speakers.toggle} onClear={speakers.clear} />
           <ChapterList chapters={episode.chapters} current={follow.currentChapter} canSeek={env.player.available} onChapter={onChapter} />

@@ -49,6 +49,8 @@ export interface PanelViewOptions {
    * false keeps the browser's rule, under which a script's `click()` is not the listener.
    */
   trustInput?: boolean;
+  /** Decides per event instead (overrides `trustInput`): to mix a listener's input with a page script's. */
+  trust?: (event: Event) => boolean;
 }
 
 /** Renders the panel of `episode`; the view, its mocked environment and the settings callback. */
@@ -64,6 +66,7 @@ export function renderPanelView(episode: Episode, options: PanelViewOptions = {}
       onSettings={onSettings}
     />
   );
-  const view = render(options.trustInput === false ? panel : <InputTrust.Provider value={() => true}>{panel}</InputTrust.Provider>);
+  const trust = options.trust ?? (options.trustInput === false ? undefined : () => true);
+  const view = render(trust ? <InputTrust.Provider value={trust}>{panel}</InputTrust.Provider> : panel);
   return { ...view, env, play, onSettings };
 }

@@ -186,7 +186,8 @@ describe('the transcript panel', () => {
   });
 
   it("ignores a page script's synthesized clicks on what opens tabs, copies or changes settings", async () => {
-    const { container, env, onSettings } = renderPanelView(fixtureEpisode(), { trustInput: false });
+    // The listener typed the query (trusted); every click below is a script's.
+    const { container, env, onSettings } = renderPanelView(fixtureEpisode(), { trust: (event) => event.type === 'input' });
     const input = container.querySelector('[data-testid=search]') as HTMLInputElement;
     fireEvent.input(input, { target: { value: 'pipeline' } });
     for (const hook of ['follow', 'text-size', 'copy-link', 'copy-quote', 'search-archive']) {
@@ -199,6 +200,28 @@ describe('the transcript panel', () => {
     expect(onSettings).not.toHaveBeenCalled();
     expect(env.copy).not.toHaveBeenCalled();
     expect(env.openArchiveSearch).not.toHaveBeenCalled();
+  });
+
+  it("offers Search all episodes only for the listener's own query, not one a page script put in the field", () => {
+    let pageScript = false; // Events are the listener's until the page's script acts.
+    const { container, env } = renderPanelView(fixtureEpisode(), { trust: () => !pageScript });
+    const input = container.querySelector('[data-testid=search]') as HTMLInputElement;
+    const archiveButton = () => container.querySelector<HTMLButtonElement>('[data-testid=search-archive]');
+    fireEvent.input(input, { target: { value: 'pipeline' } });
+    expect(archiveButton()).not.toBeNull();
+    // The page fills the field with its own words: the panel searches them, but the button that
+    // would carry them to the archive search (and which the page could focus for the listener's
+    // next Space) is gone.
+    pageScript = true;
+    fireEvent.input(input, { target: { value: 'the the the and and and' } });
+    expect(input.value).toBe('the the the and and and');
+    expect(archiveButton()).toBeNull();
+    // The listener types again: the button is back, and carries what they typed.
+    pageScript = false;
+    fireEvent.input(input, { target: { value: 'keyboard' } });
+    archiveButton()?.click();
+    expect(env.openArchiveSearch).toHaveBeenCalledTimes(1);
+    expect(env.openArchiveSearch).toHaveBeenCalledWith('keyboard');
   });
 
   it('renders hostile text as text', () => {
