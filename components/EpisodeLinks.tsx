@@ -7,7 +7,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { PopupActions, PopupEpisode } from '@/lib/app/popup-state';
 import { formatClock } from '@/lib/model/clock';
 import type { NotesSection } from '@/lib/model/episode';
-import { filterCitedLinks, filterLinks, notesMarkdown, plainUrls } from '@/lib/model/notes-export';
+import { filterCitedLinks, filterLinks, notesMarkdown, plainUrl, plainUrls } from '@/lib/model/notes-export';
 import { podcastName } from '@/lib/site/podcasts';
 import { episodeName } from '@/lib/site/urls';
 import { CitedLinks } from './CitedLinks';
@@ -85,7 +85,7 @@ export function EpisodeLinks({
         </button>
       </div>
       <ShowNotes sections={sections} actions={{ copy: (text, what) => copy(text, what), openTabs: actions.openTabs }} />
-      <CitedLinks links={cited} canSeek={canSeek} onSeek={seek} onCopy={(url) => copy(url, 'Link')} />
+      <CitedLinks links={cited} canSeek={canSeek} onSeek={seek} onCopy={(url) => copy(plainUrl(url), 'Link')} />
       {!filter && <FeaturedPeople people={episode.featuring} />}
       {!filter && <SponsorList sponsors={episode.sponsors} />}
       <p class="status" role="status" data-testid="status">

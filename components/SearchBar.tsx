@@ -87,7 +87,12 @@ export function SearchBar(props: SearchBarProps) {
         <p class="suggestions">
           Try:{' '}
           {props.suggestions.map((suggestion) => (
-            <button key={suggestion} type="button" class="chip chip--suggestion" onClick={(event) => props.onQuery(suggestion, trusted(event))}>
+            <button
+              key={suggestion}
+              type="button"
+              class="chip chip--suggestion"
+              onClick={(event) => props.onQuery(suggestion, trusted(event))}
+            >
               {suggestion}
             </button>
           ))}

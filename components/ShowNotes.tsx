@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { NoteLink, NotesSection } from '@/lib/model/episode';
-import { plainUrls, sectionMarkdown } from '@/lib/model/notes-export';
+import { plainUrl, plainUrls, sectionMarkdown } from '@/lib/model/notes-export';
 import { LinkRow } from './LinkRow';
 
 /** Above this many links, "Open all" asks before opening tabs. */
@@ -69,7 +69,7 @@ function SectionView({ section, actions }: { section: NotesSection; actions: Not
       )}
       <ul class="links">
         {section.links.map((link, i) => (
-          <LinkRow key={`${i}-${link.url}`} link={link} onCopy={(l: NoteLink) => actions.copy(l.url, 'Link')} />
+          <LinkRow key={`${i}-${link.url}`} link={link} onCopy={(l: NoteLink) => actions.copy(plainUrl(l.url), 'Link')} />
         ))}
       </ul>
     </section>

@@ -23,9 +23,9 @@ export function markdownText(text: string): string {
     .replace(/([\\[\]])/g, '\\$1');
 }
 
-/** A URL safe inside `(…)`: controls dropped, spaces and parentheses percent-encoded. */
+/** A URL safe inside `(…)`: as {@link plainUrl}, with spaces and parentheses percent-encoded. */
 export function markdownUrl(url: string): string {
-  return url.replace(UNSAFE_CHARACTERS, '').replace(/ /g, '%20').replace(/\(/g, '%28').replace(/\)/g, '%29');
+  return plainUrl(url).replace(/ /g, '%20').replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
 /** `- [text](url) — description` */
@@ -48,9 +48,17 @@ export function notesMarkdown(sections: readonly NotesSection[]): string {
     .join('\n\n');
 }
 
+/**
+ * A URL as it is copied on its own: controls, line breaks and bidi overrides dropped, so a pasted
+ * `…/\u202Egpj.exe` cannot read as `…/exe.jpg`, nor one URL pass for two lines of a list.
+ */
+export function plainUrl(url: string): string {
+  return url.replace(UNSAFE_CHARACTERS, '').replace(/[\t\n\r]/g, '');
+}
+
 /** One URL per line. */
 export function plainUrls(links: readonly NoteLink[]): string {
-  return links.map((link) => link.url).join('\n');
+  return links.map((link) => plainUrl(link.url)).join('\n');
 }
 
 /** Links whose text, URL, domain, kind or description contain every word of `filter`. */

@@ -98,6 +98,39 @@ describe('the popup', () => {
     await screen.findByText('URLs copied');
   });
 
+  it('copies URLs without the bidi overrides and controls that would make them read otherwise', () => {
+    // `…/\u202Egpj.exe` shows as `…/exe.jpg` wherever it is pasted; a line break would make one URL two.
+    // (The Markdown parser percent-encodes them; a page's answer may carry them raw.)
+    const link = (text: string, url: string) => ({ text, url, domain: 'x.example', kind: 'website' as const });
+    const episode = (state() as Extract<PopupState, { kind: 'episode' }>).episode;
+    const { container, actions } = renderPopup({
+      kind: 'episode',
+      canSeek: false,
+      from: 'page',
+      episode: {
+        ...episode,
+        notes: [
+          {
+            heading: 'Files',
+            links: [link('photo', 'https://x.example/\u202Egpj.exe'), link('two', 'https://x.example/a\nhttps://x.example/\u2066b')],
+          },
+        ],
+        transcriptLinks: [{ text: 'here', url: 'https://x.example/\u202Etxt.exe', domain: 'x.example', item: 0, speaker: null, at: 0 }],
+      },
+    });
+    const copied = () => (actions.copy as ReturnType<typeof vi.fn>).mock.lastCall?.[0] as string;
+    fireEvent.click(container.querySelector('[data-copy=link]') as HTMLElement);
+    expect(copied()).toBe('https://x.example/gpj.exe');
+    fireEvent.click(container.querySelector('[data-copy=all-urls]') as HTMLElement);
+    expect(copied().split('\n')).toEqual(['https://x.example/gpj.exe', 'https://x.example/ahttps://x.example/b']);
+    fireEvent.click(container.querySelector('[data-copy=section-urls]') as HTMLElement);
+    expect(copied().split('\n')).toHaveLength(2);
+    fireEvent.click(container.querySelector('[data-copy=section-markdown]') as HTMLElement);
+    expect(copied()).toBe('### Files\n\n- [photo](https://x.example/gpj.exe)\n- [two](https://x.example/ahttps://x.example/b)');
+    fireEvent.click(container.querySelector('[data-copy=cited]') as HTMLElement);
+    expect(copied()).toBe('https://x.example/txt.exe');
+  });
+
   it('opens a section in tabs, asking first above five', () => {
     const many = Array.from({ length: 6 }, (_, i) => `- [L${i}](https://example.com/${i})`).join('\n');
     const { container, actions } = renderPopup(state(`### Few\n\n- [A](https://a.example/)\n\n### Many\n\n${many}`));
@@ -164,6 +197,12 @@ describe('Markdown export', () => {
     expect(linkMarkdown({ text: 'a [b] c', url: 'https://x.example/a (b)', domain: 'x.example', kind: 'article', description: 'd' })).toBe(
       '- [a \\[b\\] c](https://x.example/a%20%28b%29) — d',
     );
+  });
+
+  it('keeps a link whole when its text ends in a backslash', () => {
+    // Unescaped, `[C:\]` would escape its own closing bracket and the copy would be no link at all.
+    const line = linkMarkdown({ text: 'C:\\', url: 'https://x.example/', domain: 'x.example', kind: 'article' });
+    expect(line).toBe('- [C:\\\\](https://x.example/)');
   });
 });
 
