@@ -36,12 +36,60 @@ export interface PopupActions {
   seek: (seconds: number) => Promise<boolean>;
 }
 
-/** Bounds on what a page can make the popup hold: far above any real episode (the archive's largest has 236 links). */
-export const POPUP_LIMITS = { sections: 100, linksPerSection: 1000, citedLinks: 2000, people: 100, sponsors: 50, text: 2000, url: 2048 };
+/**
+ * Bounds on what a page can make the popup hold: far above any real episode (the archive's largest
+ * has 236 links and about 40,000 characters of notes). Each list and text has its own bound, and
+ * the whole has two more, so that the lists' bounds multiplied (100 sections of 1,000 links of
+ * 6 KB each) cannot freeze the popup: `links` counts every link it would draw (notes, cited,
+ * people's), `characters` every character of text and URL.
+ */
+export const POPUP_LIMITS = {
+  sections: 100,
+  linksPerSection: 1000,
+  citedLinks: 2000,
+  people: 100,
+  sponsors: 50,
+  text: 2000,
+  url: 2048,
+  links: 3000,
+  characters: 1_000_000,
+};
 
 const cut = (text: string) => text.slice(0, POPUP_LIMITS.text);
 
-/** The popup's part of an episode, every list and text within {@link POPUP_LIMITS}. */
+/** How many links the popup would draw for `episode`, and how many characters of text and URL. */
+export function popupSize(episode: PopupEpisode): { links: number; characters: number } {
+  let links = 0;
+  let characters = (episode.title?.length ?? 0) + episode.podcast.length + episode.slug.length;
+  const add = (...texts: (string | null | undefined)[]) => {
+    for (const text of texts) characters += text?.length ?? 0;
+  };
+  for (const section of episode.notes) {
+    add(section.heading);
+    links += section.links.length;
+    for (const link of section.links) add(link.text, link.url, link.domain, link.label, link.description);
+  }
+  links += episode.transcriptLinks.length;
+  for (const link of episode.transcriptLinks) add(link.text, link.url, link.domain, link.speaker);
+  for (const person of episode.featuring) {
+    add(person.name, person.profile);
+    links += person.links.length + 1;
+    for (const link of person.links) add(link.text, link.url);
+  }
+  for (const sponsor of episode.sponsors) add(sponsor.name, sponsor.url, sponsor.description);
+  return { links, characters };
+}
+
+const withinTotals = (episode: PopupEpisode) => {
+  const size = popupSize(episode);
+  return size.links <= POPUP_LIMITS.links && size.characters <= POPUP_LIMITS.characters;
+};
+
+/**
+ * The popup's part of an episode, every list and text within {@link POPUP_LIMITS}. Past the
+ * totals, the longest list loses its later half until it fits (show notes first, then the cited
+ * links, people, sponsors), so what a page sends always passes {@link isPopupEpisode}.
+ */
 export function popupEpisode(episode: Episode): PopupEpisode {
   const shown: PopupEpisode = {
     podcast: episode.podcast,
@@ -60,6 +108,17 @@ export function popupEpisode(episode: Episode): PopupEpisode {
   };
   if (episode.number !== undefined) shown.number = episode.number;
   if (episode.title !== undefined) shown.title = cut(episode.title);
+  // Over the totals (only a hostile page gets here): halve the longest list until it fits. With
+  // every list empty, what is left (headings, title) is far under the totals.
+  const half = <T>(list: T[]) => list.slice(0, Math.floor(list.length / 2));
+  while (!withinTotals(shown)) {
+    const longest = [...shown.notes].sort((a, b) => b.links.length - a.links.length)[0];
+    if (longest && longest.links.length > 0) longest.links = half(longest.links);
+    else if (shown.transcriptLinks.length > 0) shown.transcriptLinks = half(shown.transcriptLinks);
+    else if (shown.featuring.length > 0) shown.featuring = half(shown.featuring);
+    else if (shown.sponsors.length > 0) shown.sponsors = half(shown.sponsors);
+    else break;
+  }
   return shown;
 }
 
@@ -119,6 +178,7 @@ export function isPopupEpisode(value: unknown): value is PopupEpisode {
     listOf(value.notes, POPUP_LIMITS.sections, isSection) &&
     listOf(value.transcriptLinks, POPUP_LIMITS.citedLinks, isCitedLink) &&
     listOf(value.featuring, POPUP_LIMITS.people, isPerson) &&
-    listOf(value.sponsors, POPUP_LIMITS.sponsors, isSponsor)
+    listOf(value.sponsors, POPUP_LIMITS.sponsors, isSponsor) &&
+    withinTotals(value as PopupEpisode)
   );
 }

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '@/components/Popup';
 import { isReply, isRequest } from '@/lib/app/messages';
 import type { PopupActions, PopupState } from '@/lib/app/popup-state';
-import { POPUP_LIMITS, popupEpisode } from '@/lib/app/popup-state';
+import { POPUP_LIMITS, popupEpisode, popupSize } from '@/lib/app/popup-state';
 import { buildEpisode } from '@/lib/model/build-episode';
 import { formatClock } from '@/lib/model/clock';
 import { linkMarkdown, notesMarkdown } from '@/lib/model/notes-export';
@@ -244,6 +244,22 @@ describe('messages', () => {
     expect(isContentEpisode(reply({ ...shown, featuring: [{ name: 'Eve', profile: 'data:text/html,x', links: [] }] }))).toBe(false);
     expect(isContentEpisode({ ...reply(shown), source: { kind: 'elsewhere' } })).toBe(false);
     expect(isContentEpisode({ episode: { podcast: 'shipit' }, source: {}, canSeek: true })).toBe(false);
+    // Every list within its own bound, but the whole too large to draw: refused, so the popup
+    // uses the bundle (a page cannot freeze it with 100 sections of 1,000 links of 6 KB).
+    const link = {
+      text: 'x'.repeat(POPUP_LIMITS.text),
+      url: `https://x.example/${'a'.repeat(2000)}`,
+      domain: 'x.example',
+      kind: 'website',
+    };
+    const flood = Array.from({ length: 100 }, () => ({ heading: 'h', links: Array.from({ length: 1000 }, () => link) }));
+    expect(isContentEpisode(reply({ ...shown, notes: flood }))).toBe(false);
+    expect(isContentEpisode(reply({ ...shown, notes: flood.slice(0, 2) }))).toBe(false);
+    // What the content script sends of such a page is cut to fit, keeping the first links.
+    const cutDown = popupEpisode({ ...(state() as Extract<PopupState, { kind: 'episode' }>).episode, notes: flood } as never);
+    expect(isContentEpisode(reply(cutDown))).toBe(true);
+    expect(popupSize(cutDown).characters).toBeLessThanOrEqual(POPUP_LIMITS.characters);
+    expect(cutDown.notes[0]?.links.length).toBeGreaterThan(0);
     // What the page sends is what the popup shows: no transcript.
     expect(Object.keys(shown).sort()).toEqual(['featuring', 'notes', 'number', 'podcast', 'slug', 'sponsors', 'title', 'transcriptLinks']);
   });
