@@ -4,7 +4,7 @@
  * sponsors, and the result of the last action.
  */
 import { useMemo, useState } from 'preact/hooks';
-import type { PopupActions, PopupEpisode } from '@/lib/app/popup-state';
+import type { PopupActions, PopupEpisode, PopupOrigin } from '@/lib/app/popup-state';
 import { formatClock } from '@/lib/model/clock';
 import type { NotesSection } from '@/lib/model/episode';
 import { filterCitedLinks, filterLinks, notesMarkdown, plainUrl, plainUrls } from '@/lib/model/notes-export';
@@ -19,6 +19,21 @@ function filterSections(sections: NotesSection[], filter: string): NotesSection[
   return sections.map((section) => ({ ...section, links: filterLinks(section.links, filter) }));
 }
 
+/** `a`, `a and b`, `a, b and c`. */
+const listed = (parts: string[]) => (parts.length < 2 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`);
+
+/** Where each part came from, in words: "From the episode page: the show notes, …. From the bundled archive: …." */
+export function originText(from: PopupOrigin): string {
+  const page: string[] = [];
+  const bundle: string[] = [];
+  (from.notes === 'page' ? page : bundle).push('the show notes');
+  if (from.people === 'page') page.push('the people and sponsors');
+  (from.cited === 'page' ? page : bundle).push('the links mentioned in the transcript');
+  return [page.length > 0 && `From the episode page: ${listed(page)}.`, bundle.length > 0 && `From the bundled archive: ${listed(bundle)}.`]
+    .filter(Boolean)
+    .join(' ');
+}
+
 export function EpisodeLinks({
   episode,
   canSeek,
@@ -27,7 +42,7 @@ export function EpisodeLinks({
 }: {
   episode: PopupEpisode;
   canSeek: boolean;
-  from: 'page' | 'bundle';
+  from: PopupOrigin;
   actions: PopupActions;
 }) {
   const [filter, setFilter] = useState('');
@@ -91,7 +106,9 @@ export function EpisodeLinks({
       <p class="status" role="status" data-testid="status">
         {status}
       </p>
-      <p class="about muted">{from === 'bundle' ? 'From the bundled archive.' : 'From the episode page.'} </p>
+      <p class="about muted" data-testid="origin" data-notes={from.notes} data-cited={from.cited}>
+        {originText(from)}
+      </p>
     </>
   );
 }

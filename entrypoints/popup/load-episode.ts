@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { messenger } from '@/lib/app/messages';
-import { type PopupState, popupEpisode } from '@/lib/app/popup-state';
+import { FROM_BUNDLE, type PopupState, popupEpisode } from '@/lib/app/popup-state';
 import { isBundled, lookupEpisode } from '@/lib/archive/lookup';
 import { packageReader } from '@/lib/archive/package-file';
 import { buildEpisode } from '@/lib/model/build-episode';
@@ -20,7 +20,7 @@ async function fromBundle(ref: EpisodeRef): Promise<PopupState> {
   const found = await lookupEpisode(readPackageFile, ref, isBundled(readPackageFile, ref));
   const title = episodeName(ref);
   if (found.status === 'found')
-    return { kind: 'episode', episode: popupEpisode(buildEpisode(found.parts)), canSeek: false, from: 'bundle' };
+    return { kind: 'episode', episode: popupEpisode(buildEpisode(found.parts)), canSeek: false, from: FROM_BUNDLE };
   if (found.status === 'corrupt') {
     console.warn(`[Changelog Transcripts] ${found.reason}`);
     return { kind: 'unavailable', title, reason: 'the bundled copy of this episode could not be read.' };
@@ -60,7 +60,8 @@ export async function loadPopupSource(params: URLSearchParams): Promise<PopupSou
           kind: 'episode',
           episode: reply.episode,
           canSeek: reply.canSeek,
-          from: reply.source.kind === 'bundle' ? 'bundle' : 'page',
+          // Each part from where it came: a transcript from the bundle beside the page's notes, people and sponsors.
+          from: { notes: reply.notesFrom, cited: reply.source.kind === 'bundle' ? 'bundle' : 'page', people: 'page' },
         },
         tabId: tab.id,
       };

@@ -72,7 +72,8 @@ export async function mountPanel(ctx: ContentScriptContext, ref: EpisodeRef, pre
   });
   // The popup asks this page what it shows; it may ask before the panel is up.
   answerPopup(ctx, {
-    episode: () => loading.then(({ chosen, episode }) => ({ episode: popupEpisode(episode), source: chosen.note })),
+    episode: () =>
+      loading.then(({ chosen, episode }) => ({ episode: popupEpisode(episode), source: chosen.note, notesFrom: chosen.notesFrom })),
     canSeek: player.available,
     seek: player.seek,
   });

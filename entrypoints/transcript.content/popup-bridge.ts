@@ -11,15 +11,14 @@ import type { PopupEpisode } from '@/lib/app/popup-state';
 
 export interface BridgeSource {
   /** The popup's part of what the panel shows, once it has loaded; made when the popup asks. */
-  episode: () => Promise<{ episode: PopupEpisode; source: SourceNote }>;
+  episode: () => Promise<{ episode: PopupEpisode; source: SourceNote; notesFrom: 'page' | 'bundle' }>;
   canSeek: boolean;
   seek: (seconds: number) => void;
 }
 
 export function answerPopup(ctx: ContentScriptContext, bridge: BridgeSource): void {
   const stop = messenger(browser).on({
-    'popup:get-episode': () =>
-      ctx.isInvalid ? undefined : bridge.episode().then(({ episode, source }) => ({ episode, source, canSeek: bridge.canSeek })),
+    'popup:get-episode': () => (ctx.isInvalid ? undefined : bridge.episode().then((shown) => ({ ...shown, canSeek: bridge.canSeek }))),
     'popup:seek': ({ seconds }) => {
       if (ctx.isInvalid) return undefined;
       if (bridge.canSeek) bridge.seek(seconds);

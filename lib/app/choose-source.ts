@@ -23,6 +23,8 @@ export type SourceNote =
 export interface ChosenSource {
   parts: EpisodeParts;
   note: SourceNote;
+  /** Where the show notes came from: the page's when it has any, else the bundle's. */
+  notesFrom: 'page' | 'bundle';
 }
 
 /** Whether the page's own items will be shown, so their text must be read. */
@@ -53,15 +55,21 @@ export function chooseSource(page: PageParse, bundle: RecordLookup): ChosenSourc
   });
 
   if (bundle.status === 'found') {
+    const notesFrom = fromPage.notes && fromPage.notes.length > 0 ? 'page' : 'bundle';
     if (pageItems === 0 || pageItems === bundle.items) {
       const note: SourceNote = bundle.items > 0 || pageItems > 0 ? { kind: 'bundle', pageHadTranscript: pageItems > 0 } : { kind: 'none' };
-      return { parts: withPageFacts(bundle.parts), note };
+      return { parts: withPageFacts(bundle.parts), note, notesFrom };
     }
     return {
       parts: { ...fromPage, notes: fromPage.notes && fromPage.notes.length > 0 ? fromPage.notes : (bundle.parts.notes ?? []) },
       note: { kind: 'page', reason: 'newer-than-bundle', pageItems, bundleItems: bundle.items },
+      notesFrom,
     };
   }
-  if (pageItems === 0) return { parts: fromPage, note: { kind: 'none' } };
-  return { parts: fromPage, note: { kind: 'page', reason: bundle.status === 'corrupt' ? 'bundle-corrupt' : 'not-in-bundle' } };
+  if (pageItems === 0) return { parts: fromPage, note: { kind: 'none' }, notesFrom: 'page' };
+  return {
+    parts: fromPage,
+    note: { kind: 'page', reason: bundle.status === 'corrupt' ? 'bundle-corrupt' : 'not-in-bundle' },
+    notesFrom: 'page',
+  };
 }

@@ -71,6 +71,8 @@ export interface EpisodeReply {
   source: SourceNote;
   /** Whether the page has the site's player (seek buttons make sense). */
   canSeek: boolean;
+  /** Where the show notes came from (the page's, or the bundle's when the page has none). */
+  notesFrom: 'page' | 'bundle';
 }
 
 const isEpisodeReply = (value: unknown): value is EpisodeReply =>
@@ -78,7 +80,8 @@ const isEpisodeReply = (value: unknown): value is EpisodeReply =>
   isPopupEpisode(value.episode) &&
   isRecord(value.source) &&
   SOURCE_KINDS.has(value.source.kind as string) &&
-  typeof value.canSeek === 'boolean';
+  typeof value.canSeek === 'boolean' &&
+  (value.notesFrom === 'page' || value.notesFrom === 'bundle');
 
 /** Every message the extension sends, by type. See "Adding a message" above. */
 export const MESSAGES = {

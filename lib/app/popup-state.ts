@@ -26,7 +26,20 @@ export type PopupState =
   | { kind: 'not-episode' }
   /** An episode the popup could not load (not bundled, page not reachable). */
   | { kind: 'unavailable'; title: string; reason: string }
-  | { kind: 'episode'; episode: PopupEpisode; canSeek: boolean; from: 'page' | 'bundle' };
+  | { kind: 'episode'; episode: PopupEpisode; canSeek: boolean; from: PopupOrigin };
+
+/** Where each part the popup shows came from: the popup says so, part by part. */
+export interface PopupOrigin {
+  /** The show notes' links. */
+  notes: 'page' | 'bundle';
+  /** The links cited in the transcript: from the transcript shown. */
+  cited: 'page' | 'bundle';
+  /** People and sponsors: only the episode page has them ('none' when it was not asked). */
+  people: 'page' | 'none';
+}
+
+/** Everything from the bundle: the popup's `?episode=`, or a page that did not answer. */
+export const FROM_BUNDLE: PopupOrigin = { notes: 'bundle', cited: 'bundle', people: 'none' };
 
 /** What the popup's view may do outside itself. */
 export interface PopupActions {

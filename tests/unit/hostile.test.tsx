@@ -95,7 +95,7 @@ describe('the hostile corpus', () => {
     const page = buildEpisode(parseEpisodePage(doc, { podcast: 'shipit', slug: '666' }).parts);
     const view = render(
       <Popup
-        state={{ kind: 'episode', episode: page, canSeek: true, from: 'page' }}
+        state={{ kind: 'episode', episode: page, canSeek: true, from: { notes: 'page', cited: 'page', people: 'page' } }}
         actions={{ copy: async () => true, openTabs: () => {}, seek: async () => true }}
       />,
     );

@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '@/components/Popup';
+import { loadPopupSource } from '@/entrypoints/popup/load-episode';
 import { isReply, isRequest } from '@/lib/app/messages';
 import type { PopupActions, PopupState } from '@/lib/app/popup-state';
 import { POPUP_LIMITS, popupEpisode, popupSize } from '@/lib/app/popup-state';
@@ -21,7 +23,7 @@ function state(notes = readFileSync(join(OWN_ARCHIVE_DIR, 'show-notes/shipit/shi
   return {
     kind: 'episode',
     canSeek: true,
-    from: 'page',
+    from: { notes: 'page', cited: 'page', people: 'page' },
     episode: buildEpisode({
       podcast: 'shipit',
       slug: '990',
@@ -106,7 +108,7 @@ describe('the popup', () => {
     const { container, actions } = renderPopup({
       kind: 'episode',
       canSeek: false,
-      from: 'page',
+      from: { notes: 'page', cited: 'page', people: 'page' },
       episode: {
         ...episode,
         notes: [
@@ -171,7 +173,7 @@ describe('the popup', () => {
     const { container } = renderPopup({
       kind: 'episode',
       canSeek: true,
-      from: 'page',
+      from: { notes: 'page', cited: 'page', people: 'page' },
       episode: {
         ...episode,
         featuring: [{ name: 'Eve', profile: 'javascript:alert(1)', links: [{ text: 'site', url: 'data:text/html,x' }] }],
@@ -183,6 +185,33 @@ describe('the popup', () => {
     expect(hrefs.filter((href) => !/^https?:\/\//.test(href))).toEqual([]);
     expect(container.textContent).toContain('Eve');
     expect(container.textContent).toContain('Evil Corp');
+  });
+
+  it('says what came from the page and what from the bundle, part by part', async () => {
+    // The page's content script answers with the bundle's transcript (it agrees with the page)
+    // beside the page's own notes, people and sponsors: the popup must not call it all bundled.
+    const shown = popupEpisode((state() as Extract<PopupState, { kind: 'episode' }>).episode as never);
+    fakeBrowser.reset();
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7, url: 'https://changelog.com/shipit/990' }] as never);
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({
+      episode: shown,
+      source: { kind: 'bundle', pageHadTranscript: true },
+      canSeek: true,
+      notesFrom: 'page',
+    } as never);
+    const loaded = await loadPopupSource(new URLSearchParams());
+    const { container } = renderPopup(loaded.state);
+    const origin = container.querySelector('[data-testid=origin]');
+    expect(origin?.textContent).toBe(
+      'From the episode page: the show notes and the people and sponsors. From the bundled archive: the links mentioned in the transcript.',
+    );
+    cleanup();
+    // Everything from the page.
+    const fromPage = renderPopup(state());
+    expect(fromPage.container.querySelector('[data-testid=origin]')?.textContent).toBe(
+      'From the episode page: the show notes, the people and sponsors and the links mentioned in the transcript.',
+    );
+    vi.restoreAllMocks();
   });
 
   it('says when the tab is not an episode page', () => {
@@ -229,6 +258,7 @@ describe('messages', () => {
       episode,
       source: { kind: 'page', reason: 'not-in-bundle' },
       canSeek: true,
+      notesFrom: 'page',
     });
     expect(isContentEpisode(reply(shown))).toBe(true);
     // Checked all the way down: a link that is not http(s), text beyond bounds, a count beyond bounds.
