@@ -2,12 +2,18 @@
  * Every selector the extension reads changelog.com through, in one place. Each entry lists its
  * candidates in order of preference; the first is what the site's templates render today
  * (episode/show.html.heex, layout/_player.html.eex), later ones are fallbacks for markup the site
- * has used or might drift to. Each entry's note says which pages it serves; selectors.test.ts
- * checks what each matches on every fixture page. When the site changes, this is the file to touch.
+ * has used or might drift to. Each entry's note says which pages it serves and how many elements
+ * it matches there; selectors.test.ts checks those counts on every fixture page (an exact number or
+ * one taken from the page's truth file wherever there is one, never just "zero or more"), and that
+ * each entry's fallbacks are tried. When the site changes, this is the file to touch.
+ *
+ * Page variants: an episode with a transcript (e.g. Ship It! #26), a legacy episode (no
+ * transcript, "⌛️ Legacy Episode"), a coming-soon one ("⏰ Coming Soon"), and pages that are not
+ * episodes (a show's index, a person, the news).
  */
 
 export const SELECTORS = {
-  /** `<body class="page-episode-show">` on episode pages (Phoenix names it after the view). */
+  /** `<body class="page-episode-show">`: 1 on every episode page, 0 elsewhere (Phoenix names it after the view). */
   episodeBody: ['body.page-episode-show'],
   /** The episode article; the person page also has `article.episode`, hence the title check. */
   episodeArticle: ['article.episode', 'main article'],
@@ -17,13 +23,22 @@ export const SELECTORS = {
   subtitle: ['.episode-header-subtitle'],
   /** "Ship It! – Episode #26": the show link and the number. */
   showTitle: ['.episode-header-show_title'],
-  /** The guest avatars; their `title` is the full name and `href` the profile. */
+  /**
+   * The guest avatars in the header; their `title` is the full name and `href` the profile. One per
+   * person of the Featuring section (Ship It! #26: 6); 0 on episodes without guests.
+   */
   guestAvatars: ['.episode-header-guests a.avatar_list-item', '.avatar_list a[href^="/person/"]'],
   /** "86 minutes", "Published …", "Download (80MB)". */
   summaryMeta: ['.episode-body-summary-meta li'],
   /** The episode summary, where the panel goes on pages without a transcript section. */
   summary: ['.episode-body-summary', '.episode-body'],
-  /** Sections are found by their anchors (`<a id="notes" class="anchor">`) then their body. */
+  /**
+   * Sections are found by their anchors (`<a id="notes" class="anchor">`; `{id}` is the section's:
+   * `featuring`, `sponsors`, `notes`, `chapters`, `transcript`), then the section around it, then
+   * its body. Every episode page has `notes` and `transcript`; the others only where there is one.
+   */
+  sectionAnchor: ['a#{id}.anchor', 'a#{id}', '#{id}'],
+  section: ['.episode-body-section', 'section'],
   sectionBody: ['.richtext', '.section_body'],
   /** The transcript list: `a#transcript-N.anchor` + `div.transcript-item` pairs. */
   transcript: ['.transcript'],
@@ -37,7 +52,10 @@ export const SELECTORS = {
   itemTraces: ['a[id^="transcript-"]:not([id="transcript-"])', '[class*="transcript-item"]'],
   /** The note beside the Transcript heading: "📝 Edit Transcript", "⌛️ Legacy Episode", "⏰ Coming Soon". */
   transcriptNote: ['.section_heading-note', '.section_heading a[rel="external"]'],
-  /** In the Featuring section: one person per list item, their links inside it. */
+  /**
+   * In the Featuring section (episodes with guests): one person per list item, as many as the
+   * header's guest avatars; their links inside it, at least the profile (real pages: 2 each).
+   */
   featuredPerson: ['li'],
   featuredLink: ['a[href]'],
   /** In the Sponsors section: one paragraph per sponsor, named by a bold link (or bold text). */
@@ -55,7 +73,10 @@ export const SELECTORS = {
   player: ['#player .js-player', '#player'],
   playerCurrent: ['#player .js-player-current', '.js-player-current'],
   playerScrubber: ['#player .js-player-scrubber', '.js-player-scrubber'],
-  /** The episode's play button, present even where the player UI is not. */
+  /**
+   * The episode's play buttons, present even where the player UI is not: 2 on an episode with a
+   * transcript (the header's and the transcript section's), 1 on legacy and coming-soon episodes.
+   */
   playButton: ['a[data-play]'],
 } as const;
 
@@ -107,7 +128,8 @@ export function selectAll<E extends Element = Element>(root: ParentNode, name: S
  * `chapters`, `transcript`): the anchor's enclosing `.episode-body-section`.
  */
 export function sectionById(doc: ParentNode, id: string): Element | null {
-  const anchor = doc.querySelector(`a#${id}.anchor, a#${id}, #${id}`);
+  if (!/^[a-z][a-z-]*$/.test(id)) return null; // Section ids are ours, and plain words.
+  const anchor = doc.querySelector(SELECTORS.sectionAnchor.map((selector) => selector.replace('{id}', id)).join(', '));
   if (!anchor) return null;
-  return anchor.closest('.episode-body-section, section') ?? anchor.parentElement;
+  return anchor.closest(SELECTORS.section.join(', ')) ?? anchor.parentElement;
 }

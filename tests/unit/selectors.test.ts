@@ -24,8 +24,15 @@ const one = (root: ParentNode | null, name: SelectorName): Element | null => {
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
-function checkEpisodePages(fixtures: PageFixture[]) {
-  for (const { name, html, truth } of fixtures) {
+/** The play buttons a page has (see SELECTORS.playButton); our own pages set their own. */
+type PlayButtons = (fixture: PageFixture) => number;
+const SITE_PLAY_BUTTONS: PlayButtons = ({ truth }) => (truth.hasTranscript ? 2 : 1);
+/** Our own pages stand in for one play button, the legacy one for none. */
+const OWN_PLAY_BUTTONS: PlayButtons = ({ name }) => (name.includes('legacy') ? 0 : 1);
+
+function checkEpisodePages(fixtures: PageFixture[], playButtons: PlayButtons) {
+  for (const fixture of fixtures) {
+    const { name, html, truth } = fixture;
     describe(name, () => {
       const doc = parse(html);
       it('is an episode page with its title, show and player', () => {
@@ -38,11 +45,17 @@ function checkEpisodePages(fixtures: PageFixture[]) {
         expect(count(doc, 'player')).toBe(1);
         expect(count(doc, 'playerCurrent')).toBe(1);
         expect(count(doc, 'playerScrubber')).toBe(1);
-        // Our own fixture pages stand in for the player UI but not the play button.
-        expect(count(doc, 'playButton')).toBeGreaterThanOrEqual(0);
-        // Only some episodes have a subtitle or guests: these match at most what there is.
+        expect(count(doc, 'playButton')).toBe(playButtons(fixture));
+        // Only some episodes have a subtitle.
         expect(count(doc, 'subtitle')).toBeLessThanOrEqual(1);
-        expect(count(doc, 'guestAvatars')).toBeGreaterThanOrEqual(0);
+        // One guest avatar per featured person, named as the Featuring section names them.
+        const featuring = sectionById(doc, 'featuring');
+        const people = featuring ? selectAll(featuring, 'featuredPerson') : [];
+        expect(count(doc, 'guestAvatars')).toBe(people.length);
+        const names = (selectAll(doc, 'guestAvatars') as HTMLElement[]).map(
+          (a) => a.title || a.getAttribute('aria-label') || a.textContent?.trim(),
+        );
+        for (const guest of names) expect(people.some((person) => person.textContent?.includes(guest ?? '\u0000'))).toBe(true);
       });
 
       it(`finds its ${truth.segments} transcript items, their speakers and text`, () => {
@@ -72,10 +85,18 @@ function checkEpisodePages(fixtures: PageFixture[]) {
             })
           : [];
         expect(names.filter(Boolean)).toEqual(truth.sponsors);
+        // A Featuring section lists at least one person, each with at least their profile link.
         const featuring = sectionById(doc, 'featuring');
-        for (const person of featuring ? selectAll(featuring, 'featuredPerson') : [])
-          expect(count(person, 'featuredLink')).toBeGreaterThanOrEqual(0);
-        expect(count(featuring, 'featuredPerson')).toBeGreaterThanOrEqual(0);
+        checked.add('sectionAnchor').add('section');
+        if (featuring) expect(count(featuring, 'featuredPerson')).toBeGreaterThan(0);
+        else expect(count(doc, 'guestAvatars')).toBe(0);
+        for (const person of featuring ? selectAll(featuring, 'featuredPerson') : []) {
+          expect(count(person, 'featuredLink')).toBeGreaterThanOrEqual(1);
+          expect(one(person, 'featuredLink')?.getAttribute('href')).toMatch(/^(https?:\/\/changelog\.com)?\/person\/|^https?:/);
+        }
+        // Every episode page has its notes and transcript sections.
+        expect(sectionById(doc, 'notes')).not.toBeNull();
+        expect(sectionById(doc, 'transcript')).not.toBeNull();
       });
 
       it('reads the chapters table where the page has one', () => {
@@ -105,7 +126,7 @@ function checkEpisodePages(fixtures: PageFixture[]) {
 
 describe('selectors on the shared changelog.com pages', () => {
   if (!hasSharedPages) it.skip('needs ../shared/fixtures (skipped: not found beside the project)', () => {});
-  checkEpisodePages(sharedPageFixtures());
+  checkEpisodePages(sharedPageFixtures(), SITE_PLAY_BUTTONS);
   for (const { file, url } of hasSharedPages ? SHARED_NON_EPISODE_PAGES : []) {
     it(`${file} (${url}) is not an episode page`, () => {
       const doc = parse(readFileSync(join(SHARED_PAGES_DIR, file), 'utf8'));
@@ -115,12 +136,41 @@ describe('selectors on the shared changelog.com pages', () => {
 });
 
 describe('selectors on our own fixture pages', () => {
-  checkEpisodePages(ownEpisodeFixtures());
+  checkEpisodePages(ownEpisodeFixtures(), OWN_PLAY_BUTTONS);
   for (const { url, html } of OWN_NON_EPISODE_PAGES) {
     it(`${url} is not an episode page`, () => {
       expect(count(parse(html), 'episodeBody')).toBe(0);
     });
   }
+});
+
+describe('fallbacks', () => {
+  // Every fixture matches each list's first candidate; markup that drifts to a later one must
+  // still be found (select and selectAll try each candidate in turn).
+  const cases: [SelectorName, string, number][] = [
+    ['guestAvatars', '<div class="avatar_list"><a href="/person/ada">A</a><a href="/person/bob">B</a></div>', 2],
+    ['episodeArticle', '<main><article><h1>T</h1></article></main>', 1],
+    ['title', '<article class="episode"><h1>T</h1></article>', 1],
+    ['sponsorLink', '<p><a rel="sponsored" href="https://x.example/">X</a></p>', 1],
+    ['chapterRow', '<table><thead><tr data-chapter="1"><td>1</td></tr><tr data-chapter="2"><td>2</td></tr></thead></table>', 2],
+    ['playerCurrent', '<div class="js-player-current">0:00</div>', 1],
+    ['itemTraces', '<div class="transcript-item-x"></div><div class="transcript-item-y"></div>', 2],
+    ['sectionBody', '<div class="section_body">x</div>', 1],
+  ];
+  for (const [name, html, expected] of cases) {
+    it(`${name} finds markup that only a later candidate matches`, () => {
+      const doc = parse(`<body>${html}</body>`);
+      expect(doc.querySelector(SELECTORS[name][0])).toBeNull();
+      expect(count(doc, name)).toBe(expected);
+      expect(one(doc, name)).not.toBeNull();
+    });
+  }
+
+  it('sectionById finds a section by a bare id, and takes only plain ids', () => {
+    const doc = parse('<body><section><h2 id="sponsors">Sponsors</h2><p>x</p></section></body>');
+    expect(sectionById(doc, 'sponsors')?.tagName).toBe('SECTION');
+    expect(sectionById(doc, 'sponsors, body')).toBeNull();
+  });
 });
 
 describe('the selector list', () => {
