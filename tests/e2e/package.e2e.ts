@@ -62,7 +62,8 @@ describe('the built packages', () => {
   });
 
   it('ask for storage and changelog.com only, set a strict CSP, and expose only what the content script reads, to changelog.com only', () => {
-    const csp = "script-src 'self'; object-src 'none'; connect-src 'self'";
+    const csp =
+      "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
     const chrome = JSON.parse(readFileSync(join(EXTENSION_DIRS.chromium, 'manifest.json'), 'utf8'));
     expect(chrome.permissions).toEqual(['storage']);
     expect(chrome.host_permissions).toEqual(['https://changelog.com/*']);
