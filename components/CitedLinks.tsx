@@ -47,7 +47,7 @@ export function CitedLinks({
                   data-testid="cited-seek"
                   data-start={link.at}
                   onClick={() => onSeek(link.at)}
-                  aria-label={`Play from ${formatClock(link.at)}`}
+                  aria-label={`Play there, from ${formatClock(link.at)}`}
                 >
                   <PlayIcon /> Play there
                 </button>

@@ -60,7 +60,7 @@ function Run({ run, terms, canSeek, onSeek }: { run: Inline; terms: ReadonlySet<
       );
     case 'timestamp':
       return canSeek ? (
-        <button type="button" class="inline-time" onClick={() => onSeek(run.seconds)} aria-label={`Play from ${formatClock(run.seconds)}`}>
+        <button type="button" class="inline-time" onClick={() => onSeek(run.seconds)} aria-label={`Play from ${run.text}`}>
           {run.text}
         </button>
       ) : (

@@ -50,6 +50,10 @@ export function Popup({ state, actions, archive }: PopupProps) {
   }
   return (
     <main class="popup">
+      {/* Every view has one h1: the episode's title, or else this; results' episodes (h3) sit under
+          an h2. Screen readers navigate by them. */}
+      {(searching || state.kind !== 'episode') && <h1 class="visually-hidden">Changelog Transcripts: search every episode</h1>}
+      {searching && <h2 class="visually-hidden">Episodes that say it</h2>}
       {archive && (
         <ArchiveSearch
           engine={archive.engine}

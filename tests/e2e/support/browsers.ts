@@ -40,6 +40,11 @@ export interface TestPage {
   /** Navigates and waits for `load`; `timeoutMs` for pages far larger than real ones. */
   goto(url: string, timeoutMs?: number): Promise<void>;
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /**
+   * Runs a script's source in the page through the driver (so the page's CSP, which forbids
+   * eval, does not apply): how tests add a tool such as axe-core to a page.
+   */
+  addScript(source: string): Promise<void>;
   /** Polls `fn` in the page until it returns a truthy value. */
   waitFor<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
   press(key: string): Promise<void>;
@@ -158,6 +163,9 @@ function wrapPlaywright(page: PlaywrightPage): TestPage {
       await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    addScript: async (source) => {
+      await page.evaluate(`${source}\n;undefined`);
+    },
     waitFor: waitInPage((expression) => page.evaluate(expression)),
     press: (key) => page.keyboard.press(key),
     type: (text) => page.keyboard.type(text),
@@ -228,6 +236,9 @@ function wrapPuppeteer(page: PuppeteerPage, downloadDir: string): TestPage {
       );
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    addScript: async (source) => {
+      await page.evaluate(`${source}\n;undefined`);
+    },
     waitFor: waitInPage((expression) => page.evaluate(expression)),
     press: (key) => page.keyboard.press(key as never),
     type: (text) => page.keyboard.type(text),
@@ -245,7 +256,13 @@ function wrapPuppeteer(page: PuppeteerPage, downloadDir: string): TestPage {
   };
 }
 
-async function launchChromium(): Promise<ExtensionBrowser> {
+/** How a browser is started: by default as the tests always ran (light colour scheme). */
+export interface LaunchOptions {
+  /** The system colour scheme pages see (`prefers-color-scheme`). */
+  colorScheme?: 'light' | 'dark';
+}
+
+async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser> {
   manifestIsBuilt('chromium');
   const extension = EXTENSION_DIRS.chromium;
   const profile = mkdtempSync(join(tmpdir(), 'changelog-e2e-chromium-'));
@@ -253,6 +270,7 @@ async function launchChromium(): Promise<ExtensionBrowser> {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
+    ...(options.colorScheme && { colorScheme: options.colorScheme }),
   });
   // Lets tests read back what a copy button put on the clipboard.
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://changelog.com' });
@@ -296,7 +314,7 @@ async function launchChromium(): Promise<ExtensionBrowser> {
   };
 }
 
-async function launchFirefox(): Promise<ExtensionBrowser> {
+async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> {
   manifestIsBuilt('firefox');
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIRS.firefox, 'manifest.json'), 'utf8')) as {
     browser_specific_settings?: { gecko?: { id?: string } };
@@ -321,6 +339,11 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
       'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
       'browser.download.start_downloads_in_tmp_dir': false,
+      // What `prefers-color-scheme` says to pages, extension pages included (0 dark, 1 light).
+      ...(options.colorScheme && {
+        'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
+        'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
+      }),
     },
   });
   let installed = await browser.installExtension(EXTENSION_DIRS.firefox);
@@ -389,6 +412,6 @@ export async function trustedClick(page: TestPage, selector: string): Promise<vo
 }
 
 /** Starts `name` with the built extension installed. */
-export function launch(name: BrowserName): Promise<ExtensionBrowser> {
-  return name === 'chromium' ? launchChromium() : launchFirefox();
+export function launch(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  return name === 'chromium' ? launchChromium(options) : launchFirefox(options);
 }

@@ -13,7 +13,7 @@
  * ```
  */
 import { afterAll, afterEach, beforeAll, describe } from 'vitest';
-import { availableBrowsers, type BrowserName, type ExtensionBrowser, launch, type TestPage } from './browsers';
+import { availableBrowsers, type BrowserName, type ExtensionBrowser, type LaunchOptions, launch, type TestPage } from './browsers';
 import { waitForPanel } from './panel';
 
 /** What a test inside {@link describeInBrowsers} works with. */
@@ -52,15 +52,16 @@ export const BLANK_EXTENSION_PAGE = 'popup.html?episode=none/none';
 
 /**
  * Declares `body`'s tests once per browser this machine has (`${title} in chromium`,
- * `${title} in firefox`), each block with its own browser and the extension installed.
+ * `${title} in firefox`), each block with its own browser and the extension installed;
+ * `options` start it otherwise (e.g. in the dark colour scheme).
  */
-export function describeInBrowsers(title: string, body: (suite: BrowserSuite) => void): void {
+export function describeInBrowsers(title: string, body: (suite: BrowserSuite) => void, options: LaunchOptions = {}): void {
   for (const name of availableBrowsers()) {
     describe(`${title} in ${name}`, () => {
       let launched: ExtensionBrowser | undefined;
       let opened: TestPage[] = [];
       beforeAll(async () => {
-        launched = await launch(name);
+        launched = await launch(name, options);
       });
       afterEach(async () => {
         const pages = opened;
