@@ -42,6 +42,17 @@ describe(needs(hasSharedPages, 'page parser on the shared changelog.com fixtures
 
 describe('page parser on our own fixtures', () => {
   checkAgainstTruth(ownEpisodeFixtures());
+
+  it('names each featured person as the header does, without the dash before their links', () => {
+    // The Featuring list reads "Grace Guest – Twitter, GitHub": the truth files leave people out.
+    for (const fixture of [...ownEpisodeFixtures(), ...(hasSharedPages ? sharedPageFixtures() : [])]) {
+      const doc = new DOMParser().parseFromString(fixture.html, 'text/html');
+      const avatars = [...doc.querySelectorAll<HTMLElement>('.episode-header-guests a.avatar_list-item')].map((a) => a.title.trim());
+      const names = (parse(fixture).parts.featuring ?? []).map((person) => person.name);
+      expect(names, fixture.name).toEqual(avatars);
+      for (const name of names) expect(name, fixture.name).not.toMatch(/[\s–—-]$/u);
+    }
+  });
 });
 
 describe('what a page can make the panel hold', () => {

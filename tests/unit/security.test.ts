@@ -7,10 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CorruptRecordError } from '@/lib/archive/package-file';
+import { chunkPlace, decodeChunk, decodeHead, encodeRecord } from '@/lib/archive/record';
 import { notesMarkdown } from '@/lib/model/notes-export';
 import { seekUrl } from '@/lib/site/player';
 import { quoteMarkdown } from '@/lib/site/quote';
 import { SITE_MATCH } from '@/lib/site/urls';
+import { parseTranscriptMarkdown } from '@/pipeline/markdown/transcripts';
 import { PROJECT_ROOT } from '../support/shared';
 
 function sources(dir: string): string[] {
@@ -119,6 +122,36 @@ describe('seeking', () => {
     expect(new URL(seekUrl('https://changelog.com//evil.example/x', 10) as string).host).toBe('changelog.com');
     expect(seekUrl('https://changelog.com/shipit/26', 0)).toBe('https://changelog.com/shipit/26#t=0.01');
     expect(seekUrl('https://evil.example/shipit/26', 10)).toBeNull();
+    // Origins that start like the site's, or carry it as a user name, are not the site.
+    expect(seekUrl('https://changelog.com.evil.example/shipit/26', 10)).toBeNull();
+    expect(seekUrl('https://changelog.com@evil.example/shipit/26', 10)).toBeNull();
+    expect(seekUrl('http://changelog.com/shipit/26', 10)).toBeNull();
     expect(seekUrl('not a url', 10)).toBeNull();
+  });
+});
+
+describe('bundle records', () => {
+  // A record is the package's own data, but a link in it is still only ever http(s).
+  const parts = {
+    podcast: 'shipit',
+    slug: '1',
+    items: parseTranscriptMarkdown('**Ada:** see [the docs](https://ok.example/docs) now'),
+    notes: [{ heading: null, links: [{ text: 'site', url: 'https://ok.example/site', domain: 'ok.example', kind: 'website' as const }] }],
+  };
+  const forged = (from: string) => JSON.parse(JSON.stringify(encodeRecord(parts)).replace(from, 'javascript:alert(1)'));
+
+  it('decode as written when every link is http(s)', () => {
+    const { head, chunks } = encodeRecord(parts);
+    const decodedHead = decodeHead(JSON.parse(JSON.stringify(head)));
+    expect(decodedHead.notes[0]?.links[0]?.url).toBe('https://ok.example/site');
+    const items = decodeChunk(JSON.parse(JSON.stringify(chunks[0])), chunkPlace(decodedHead.chunks, decodedHead.items, 0));
+    expect(JSON.stringify(items)).toContain('https://ok.example/docs');
+  });
+
+  it('are refused when a link in a turn or in the notes is a script URL', () => {
+    const inTurn = forged('https://ok.example/docs');
+    const head = decodeHead(inTurn.head);
+    expect(() => decodeChunk(inTurn.chunks[0], chunkPlace(head.chunks, head.items, 0))).toThrow(CorruptRecordError);
+    expect(() => decodeHead(forged('https://ok.example/site').head)).toThrow(CorruptRecordError);
   });
 });
