@@ -19,7 +19,8 @@ export interface ItemRowProps {
   active: boolean;
   canShowOnPage: boolean;
   canSeek: boolean;
-  onSeek: (seconds: number) => void;
+  /** Plays from `seconds`, said in item `item` (its start, or a timestamp inside it). */
+  onSeek: (seconds: number, item: number) => void;
   onShowOnPage: (index: number) => void;
   onCopyLink: (item: TranscriptItem) => void;
   onCopyQuote: (item: TranscriptItem) => void;
@@ -83,7 +84,7 @@ export function ItemRow(props: ItemRowProps) {
     return (
       <p key={p}>
         {runs.map((run, r) => (
-          <Run key={r} run={run} terms={terms} canSeek={props.canSeek} onSeek={props.onSeek} />
+          <Run key={r} run={run} terms={terms} canSeek={props.canSeek} onSeek={(seconds) => props.onSeek(seconds, item.index)} />
         ))}
       </p>
     );
@@ -109,7 +110,7 @@ export function ItemRow(props: ItemRowProps) {
             class="time"
             data-testid="seek"
             data-start={start}
-            onClick={() => props.onSeek(start)}
+            onClick={() => props.onSeek(start, item.index)}
             title={estimated ? 'Estimated start: play from about here' : 'Play from here'}
             aria-label={`Play from ${estimated ? 'about ' : ''}${formatClock(start)}`}
           >

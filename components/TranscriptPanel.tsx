@@ -138,8 +138,8 @@ export function TranscriptPanel({ episode, source, env, settings, onSettings, fo
   };
 
   const onChapter = (chapter: Chapter) => {
-    if (env.player.available) follow.seek(chapter.start);
     const first = firstItemOfChapter(items, chapter);
+    if (env.player.available) follow.seek(chapter.start, first?.index);
     const position = first ? positionOf.get(first.index) : undefined;
     if (position !== undefined) scrollTo(position, 'start');
     follow.userMoved();

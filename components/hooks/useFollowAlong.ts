@@ -3,9 +3,8 @@
  * kept on the item being said, unless the listener scrolled away in the last few seconds.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { chapterAt } from '@/lib/model/chapters';
 import type { Chapter, TranscriptItem } from '@/lib/model/episode';
-import { itemAt, type PlayerBridge } from '@/lib/site/player';
+import { chapterPlaying, itemAt, type PlayerBridge, playedFrom, type Sought } from '@/lib/site/player';
 import type { ScrollRequest } from '../VirtualList';
 
 /** After the reader scrolls the list, follow-along leaves it alone this long. */
@@ -30,9 +29,12 @@ export function useFollowAlong({ player, items, chapters, following, positionOf,
   const visibleKeys = useRef<ReadonlySet<number>>(new Set());
   const [, setPlayingInView] = useState(true);
 
+  // The item the listener last sought: the play head cannot tell it from others that start in the same second.
+  const [sought, setSought] = useState<Sought | undefined>(undefined);
+
   useEffect(() => player.subscribe(setPlayhead), [player]);
-  const current = playhead === null ? undefined : itemAt(items, playhead);
-  const currentChapter = playhead === null ? undefined : chapterAt(chapters, playhead);
+  const current = playhead === null ? undefined : itemAt(items, playhead, sought);
+  const currentChapter = playhead === null ? undefined : chapterPlaying(chapters, playhead);
 
   useEffect(() => {
     if (!following || !current) return;
@@ -46,10 +48,16 @@ export function useFollowAlong({ player, items, chapters, following, positionOf,
     currentChapter,
     /** The playing item is in the list but scrolled out of view. */
     outOfView: current !== undefined && positionOf.has(current.index) && !visibleKeys.current.has(current.index),
-    /** Plays from `seconds` and lets follow-along bring the list there. */
-    seek(seconds: number) {
+    /**
+     * Plays from `seconds` (the start of item `item`, or a time inside it) and lets follow-along
+     * bring the list there. The play head is at once where the player will read it, so the item
+     * is marked before the player answers, and stays marked while it is paused there.
+     */
+    seek(seconds: number, item?: number) {
       player.seek(seconds);
-      setPlayhead(seconds);
+      const second = playedFrom(seconds);
+      setSought(item === undefined ? undefined : { item, second });
+      setPlayhead(second);
       lastUserScroll.current = 0;
     },
     /** Brings the list back to the item being said. */

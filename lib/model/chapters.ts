@@ -1,7 +1,7 @@
 /**
  * Chapters for an episode the site gives none (most of the archive): the transcript split at its
- * `Break` items, named after the show notes' sections or the parts' speakers and first words; and
- * which chapter is playing.
+ * `Break` items, named after the show notes' sections or the parts' speakers and first words.
+ * Which chapter is playing is the player's question (lib/site/player.ts).
  */
 import { type Chapter, type NotesSection, spokenText, type TranscriptItem } from './episode';
 
@@ -64,14 +64,4 @@ export function deriveChapters(items: readonly TranscriptItem[], notes: readonly
     if (end !== undefined && end >= start) chapter.end = end;
     return chapter;
   });
-}
-
-/** The chapter playing at `seconds`: the last one that starts at or before it. */
-export function chapterAt(chapters: readonly Chapter[], seconds: number): Chapter | undefined {
-  let found: Chapter | undefined;
-  for (const chapter of chapters) {
-    if (chapter.start <= seconds) found = chapter;
-    else break;
-  }
-  return found;
 }

@@ -113,17 +113,20 @@ function transcriptHtml(input: SitePageInput): string {
 
 /**
  * A stand-in for the site's player, in the spirit of the shared fixtures' script: a `#t=` deep
- * link moves the play head and is recorded in `window.__sitePlayerSeeks`; `#t=0` is ignored like
- * the site ignores it; the document-level hotkeys (Space, s, +, -, Escape) are recorded in
- * `window.__siteHotkeys` unless typed into an input, as the site's handler does.
- * `window.__sitePlayerPlay(seconds)` starts the play head ticking once a second.
+ * link moves the play head and is recorded in `window.__sitePlayerSeeks`. It reads the time as the
+ * site does (assets/shared/parseTime.js: `M:SS`, `H:MM:SS`, fractions, plain seconds; `#t=0` is
+ * no time and ignored) and plays from the whole second at or before it, as the site's audio seek
+ * (`parseInt`) does; the play head shows whole seconds. The document-level hotkeys (Space, s, +,
+ * -, Escape) are recorded in `window.__siteHotkeys` unless typed into an input, as the site's
+ * handler does. The play head stays where a seek put it (paused) until
+ * `window.__sitePlayerPlay(seconds)` starts it ticking once a second.
  */
 const PLAYER_SCRIPT = `
 (function () {
   function toSeconds(text) {
-    if (!text) return 0;
-    if (/^\\d+(\\.\\d+)?$/.test(text)) return Number(text);
-    return text.split(':').map(Number).reduce(function (sum, part) { return sum * 60 + part; }, 0);
+    var colons = /^(?:(?:(\\d+):)?(\\d\\d?):)?(\\d\\d?)(\\.\\d+)?$/.exec(text || '');
+    if (colons) return 3600 * (Number(colons[1]) || 0) + 60 * (Number(colons[2]) || 0) + Number(colons[3]) + (Number(colons[4]) || 0);
+    return /^\\d+(\\.\\d+)?$/.test(text || '') ? Number(text) : 0;
   }
   function show(seconds) {
     var whole = Math.floor(seconds), h = Math.floor(whole / 3600), m = Math.floor(whole % 3600 / 60), s = whole % 60;
@@ -136,8 +139,8 @@ const PLAYER_SCRIPT = `
     var match = /[#&]t=([^&]+)/.exec(location.hash);
     var seconds = match ? toSeconds(decodeURIComponent(match[1])) : 0;
     if (!seconds) return;
-    head = seconds;
-    show(seconds);
+    head = Math.floor(seconds);
+    show(head);
     window.__sitePlayerSeeks = (window.__sitePlayerSeeks || []).concat([seconds]);
   }
   window.__sitePlayerPlay = function (from) {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildEpisode } from '@/lib/model/build-episode';
-import { chapterAt, deriveChapters } from '@/lib/model/chapters';
+import { deriveChapters } from '@/lib/model/chapters';
 import { CHAPTERS_JSON_MAX_BYTES, fetchSiteChapters, parseChaptersJson } from '@/lib/site/chapters';
 import { parseShowNotesMarkdown } from '@/pipeline/markdown/show-notes';
 import { parseTranscriptMarkdown } from '@/pipeline/markdown/transcripts';
@@ -67,17 +67,6 @@ describe('site chapters', () => {
     ]);
     expect(parseChaptersJson(null)).toEqual([]);
     expect(parseChaptersJson({ chapters: 'nope' })).toEqual([]);
-  });
-
-  it('find the chapter at a time', () => {
-    const chapters = parseChaptersJson({
-      chapters: [
-        { title: 'A', startTime: 0 },
-        { title: 'B', startTime: 100 },
-      ],
-    });
-    expect(chapterAt(chapters, 50)?.title).toBe('A');
-    expect(chapterAt(chapters, 100)?.title).toBe('B');
   });
 });
 

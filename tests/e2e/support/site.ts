@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hostilePageInput, manyItemsPage } from '../../support/hostile';
 import { OWN_NON_EPISODE_PAGES, ownPageInputs } from '../../support/own-fixtures';
+import { seekPageInputs } from '../../support/seek-fixtures';
 import { OWN_FIXTURES_DIR, SHARED_PAGES_DIR } from '../../support/shared';
 import { renderSitePage } from '../../support/site-page';
 
@@ -44,6 +45,9 @@ function ownRoutes(): Map<string, SiteResponse> {
         body: readFileSync(chapters, 'utf8'),
       });
     }
+  }
+  for (const input of Object.values(seekPageInputs())) {
+    routes.set(`/${input.podcast}/${input.slug}`, { status: 200, contentType: 'text/html; charset=utf-8', body: renderSitePage(input) });
   }
   for (const page of OWN_NON_EPISODE_PAGES) {
     routes.set(new URL(page.url).pathname, { status: 200, contentType: 'text/html; charset=utf-8', body: page.html });
