@@ -4,10 +4,11 @@
  * fractional (the site's player plays from whole seconds), on the first turn, on turns that start
  * within the same second as the one before, and on a page of one turn.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { hasSharedPages } from '../support/shared';
-import { availableBrowsers, type ExtensionBrowser, launch, type TestPage } from './support/browsers';
-import { currentItem, HOST, openWithPanel, playerSeeks, trustedClickInPanel } from './support/panel';
+import type { TestPage } from './support/browsers';
+import { currentItem, HOST, playerSeeks, trustedClickInPanel } from './support/panel';
+import { describeInBrowsers } from './support/suite';
 
 interface Turn {
   index: number;
@@ -75,51 +76,38 @@ const PAGES: [string, number][] = [
     : []),
 ];
 
-for (const name of availableBrowsers()) {
-  describe(`a seek marks the turn sought, in ${name}`, () => {
-    let browser: ExtensionBrowser;
-    beforeAll(async () => {
-      browser = await launch(name);
+describeInBrowsers('a seek marks the turn sought', (suite) => {
+  for (const [url, count] of PAGES) {
+    it(`${url}: each of the first ${count} turns, right after its seek and while paused`, async () => {
+      const page = await suite.openWithPanel(url);
+      const turns: Turn[] = [];
+      const wrong: string[] = [];
+      for (let turn = await nextTurn(page, -1); turn && turns.length < count; turn = await nextTurn(page, turn.index)) {
+        turns.push(turn);
+        await seekTurn(page, turn);
+        const marked = await markedTurn(page, turn.index);
+        if (marked !== turn.index) wrong.push(`turn ${turn.index} (${turn.start} s) sought, ${marked} marked`);
+      }
+      expect(turns).toHaveLength(count);
+      // Paused: the player stays where the last seek put it, and so does the mark.
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      const last = turns.at(-1) as Turn;
+      if ((await currentItem(page)) !== last.index) wrong.push(`turn ${last.index} no longer marked while paused`);
+      expect(wrong).toEqual([]);
+      expect(page.errors).toEqual([]);
     });
-    afterAll(async () => {
-      await browser?.close();
-    });
+  }
 
-    for (const [url, count] of PAGES) {
-      it(`${url}: each of the first ${count} turns, right after its seek and while paused`, async () => {
-        const page = await openWithPanel(browser, url);
-        const turns: Turn[] = [];
-        const wrong: string[] = [];
-        for (let turn = await nextTurn(page, -1); turn && turns.length < count; turn = await nextTurn(page, turn.index)) {
-          turns.push(turn);
-          await seekTurn(page, turn);
-          const marked = await markedTurn(page, turn.index);
-          if (marked !== turn.index) wrong.push(`turn ${turn.index} (${turn.start} s) sought, ${marked} marked`);
-        }
-        expect(turns).toHaveLength(count);
-        // Paused: the player stays where the last seek put it, and so does the mark.
-        await new Promise((resolve) => setTimeout(resolve, 1200));
-        const last = turns.at(-1) as Turn;
-        if ((await currentItem(page)) !== last.index) wrong.push(`turn ${last.index} no longer marked while paused`);
-        expect(wrong).toEqual([]);
-        expect(page.errors).toEqual([]);
-        await page.close();
-      });
-    }
-
-    it('the quick-turns page tests what it should: fractional starts, the first turn, turns sharing a second', async () => {
-      const page = await openWithPanel(browser, 'https://changelog.com/gotime/990');
-      const turns = (await renderedTurns(page)).slice(0, 8);
-      const fractional = turns.filter((turn) => !Number.isInteger(turn.start));
-      expect(fractional.length).toBeGreaterThanOrEqual(turns.length - 2);
-      expect(Number.isInteger(turns[0]?.start)).toBe(false);
-      expect(turns.some((turn, k) => k > 0 && Math.floor(turn.start) === Math.floor((turns[k - 1] as Turn).start))).toBe(true);
-      const single = await openWithPanel(browser, 'https://changelog.com/news/990');
-      const only = await renderedTurns(single);
-      expect(only).toHaveLength(1);
-      expect(Number.isInteger(only[0]?.start)).toBe(false);
-      await single.close();
-      await page.close();
-    });
+  it('the quick-turns page tests what it should: fractional starts, the first turn, turns sharing a second', async () => {
+    const page = await suite.openWithPanel('https://changelog.com/gotime/990');
+    const turns = (await renderedTurns(page)).slice(0, 8);
+    const fractional = turns.filter((turn) => !Number.isInteger(turn.start));
+    expect(fractional.length).toBeGreaterThanOrEqual(turns.length - 2);
+    expect(Number.isInteger(turns[0]?.start)).toBe(false);
+    expect(turns.some((turn, k) => k > 0 && Math.floor(turn.start) === Math.floor((turns[k - 1] as Turn).start))).toBe(true);
+    const single = await suite.openWithPanel('https://changelog.com/news/990');
+    const only = await renderedTurns(single);
+    expect(only).toHaveLength(1);
+    expect(Number.isInteger(only[0]?.start)).toBe(false);
   });
-}
+});
