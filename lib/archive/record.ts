@@ -10,7 +10,8 @@
  * same bytes. A chunk carries the labels its items point at, so it reads on its own.
  *
  * Compactness comes from shape, not cleverness: labels are stored once per chunk and items point
- * at them; an item's kind and speaker follow from its label; a paragraph that is one plain run is a
+ * at them; an item's kind and speaker follow from its label and its breaks from its paragraphs
+ * (lib/site/speakers.ts), as on the page; a paragraph that is one plain run is a
  * bare string; a run is a string (plain text) or a short tuple. Compression is packed-json.ts's job.
  */
 
@@ -27,7 +28,7 @@ import {
 } from '../model/episode';
 import { domainOf, isHttpUrl } from '../model/links';
 import { lastAtOrBefore } from '../model/sorted-search';
-import { kindOfLabel, speakerOfLabel } from '../site/speakers';
+import { parsedItem } from '../site/speakers';
 import type { EpisodeRef } from '../site/urls';
 import { BUNDLE_DIR, CorruptRecordError } from './package-file';
 
@@ -262,7 +263,7 @@ function decodeItem(item: unknown, index: number, labels: readonly string[]): Pa
   const [labelIndex, ...paragraphs] = item as unknown[];
   const label = typeof labelIndex === 'number' ? labels[labelIndex] : undefined;
   if (label === undefined) fail('an item points at no label');
-  return { index, label, speaker: speakerOfLabel(label), kind: kindOfLabel(label), paragraphs: paragraphs.map(decodeParagraph) };
+  return parsedItem(index, label, paragraphs.map(decodeParagraph));
 }
 
 /** What a head says: the episode, its notes, how many items its chunks hold and where each starts. */

@@ -3,6 +3,7 @@
  * estimated starts, speakers, links cited in the transcript, and chapters (the site's, else
  * derived). Every source goes through here, so a page and its bundled record give the same model.
  */
+import { breakMarkerRuns } from './breaks';
 import { deriveChapters } from './chapters';
 import type { Chapter, CitedLink, Episode, EpisodeParts, ParsedItem, SpeakerStats, TranscriptItem } from './episode';
 import { explicitStart, itemStart } from './episode';
@@ -23,44 +24,56 @@ function isSaid(text: string, i: number): boolean {
   return (code & 0xfc00) !== 0xdc00 && LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(i) as number));
 }
 
-/** How much an item says (words, and letters and digits), and where its timestamps fall in it. */
+/**
+ * How much an item says (words, and letters and digits), where its timestamps fall in it, and
+ * where the ad breaks inside it begin (letters said before each). A break paragraph's marker
+ * (`Break:`) is not said.
+ */
 export function measureItem(item: ParsedItem): {
   words: number;
   letters: number;
   anchors: { seconds: number; words: number; letters: number }[];
+  breaks: number[];
 } {
   const anchors: { seconds: number; words: number; letters: number }[] = [];
+  const breaks: number[] = [];
   let words = 0;
   let letters = 0;
   let inWord = false;
-  for (const paragraph of item.paragraphs) {
+  item.paragraphs.forEach((paragraph, p) => {
     inWord = false;
-    for (const run of paragraph) {
+    const marker = item.breaks?.includes(p) ? breakMarkerRuns(paragraph) : 0;
+    if (marker > 0) breaks.push(letters);
+    paragraph.forEach((run, r) => {
       if (run.kind === 'timestamp') {
         anchors.push({ seconds: run.seconds, words, letters });
         inWord = false;
-        continue;
+        return;
       }
-      const text = run.text;
+      // The marker is not said: its bold `Break`, and the colon after it when the bold lacks one.
+      if (marker > 0 && r === 0) return;
+      const text = marker === 2 && r === 1 ? run.text.replace(/^\s*:/, '') : run.text;
       for (let i = 0; i < text.length; i++) {
         const space = isSpace(text.charCodeAt(i));
         if (!space && !inWord) words++;
         inWord = !space;
         if (!space && isSaid(text, i)) letters++;
       }
-    }
-  }
-  return { words, letters, anchors };
+    });
+  });
+  return { words, letters, anchors, breaks };
 }
 
-/** What the start estimator needs of an item: its length, timestamps, speaker and whether it is a break. */
+/** What the start estimator needs of an item: its length, timestamps, speaker and its breaks. */
 export function timingInput(item: ParsedItem, measured = measureItem(item)): TimedItem {
-  return {
+  const timed: TimedItem = {
     length: measured.letters,
     anchors: measured.anchors.map((anchor) => ({ seconds: anchor.seconds, before: anchor.letters })),
     speaker: item.speaker,
     isBreak: item.kind === 'break',
   };
+  if (measured.breaks.length > 0) timed.breaks = measured.breaks;
+  return timed;
 }
 
 /** The first words of a chapter title the site took from its opening item ("Yeah. Well, the beans are plural…"). */

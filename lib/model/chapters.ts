@@ -19,9 +19,10 @@ function firstWords(item: TranscriptItem | undefined): string {
 }
 
 /**
- * Chapters for an episode the site gives none: one per part between `Break` items. When the
- * show notes have exactly one headed section per part (Ship It! #26: four interviews, four
- * sections, three breaks), chapters take the section headings; otherwise a chapter is named after
+ * Chapters for an episode the site gives none: one per part between breaks (`Break` items, and
+ * breaks written inside a turn). When the show notes have exactly one headed section per part
+ * (Ship It! #26: four interviews, four sections, three breaks), chapters take the section
+ * headings; otherwise a chapter is named after
  * the speakers particular to it (all of its speakers when none is) and its first words.
  * No breaks, no derived chapters: one chapter spanning the episode tells a listener nothing.
  */
@@ -35,6 +36,11 @@ export function deriveChapters(items: readonly TranscriptItem[], notes: readonly
       continue;
     }
     current.push(item);
+    // A break written inside a turn (`**Break**:`) ends its part after that turn.
+    if (item.breaks && item.breaks.length > 0) {
+      parts.push(current);
+      current = [];
+    }
   }
   if (current.length > 0) parts.push(current);
   if (parts.length < 2) return [];

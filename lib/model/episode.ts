@@ -40,6 +40,12 @@ export interface ParsedItem {
   speaker: string | null;
   kind: ItemKind;
   paragraphs: Paragraph[];
+  /**
+   * Paragraphs that mark an ad break inside the item (the archive's `**Break**: [18:45]`, which the
+   * site leaves in the turn before it): each opens with its marker, a bold `Break` and a colon,
+   * which no one says. Absent when there are none.
+   */
+  breaks?: number[];
 }
 
 /** A transcript item with its derived numbers. */

@@ -49,6 +49,20 @@ export interface TimedItem {
   speaker?: string | null;
   /** A `Break` item: an ad break starts where it stands. */
   isBreak?: boolean;
+  /**
+   * Letters said in the item before each ad break that starts inside it, in order (a `**Break**:`
+   * paragraph the site leaves in the turn before): a timestamp at that point is where the ad
+   * starts, and the words after it come after the gap.
+   */
+  breaks?: readonly number[];
+}
+
+/** Where an item's ad breaks start, in letters said before each: a `Break` item's at 0. */
+function breaksOf(item: TimedItem): number[] {
+  const length = Math.max(0, item.length);
+  const offsets = (item.breaks ?? []).map((b) => Math.max(0, Math.min(length, b)));
+  if (item.isBreak) offsets.push(0);
+  return [...new Set(offsets)].sort((a, b) => a - b);
 }
 
 /** Extra knowledge of an episode's timing beyond its transcript's own timestamps. */
@@ -69,10 +83,10 @@ interface Point {
 
 /** Expected durations of an episode's speech and its gaps (intro, ad breaks). */
 interface Layout {
-  /** Per item: expected time where its break (if any) or its words begin. */
-  itemAt: Float64Array;
-  /** Per item: expected time where its words begin (after its gap, if it has one). */
+  /** Per item: expected time where it begins (after the intro, for the first item). */
   wordsAt: Float64Array;
+  /** Per item: where its ad breaks start, in letters said before each ({@link breaksOf}). */
+  breaks: number[][];
   /** Per item: expected seconds per letter said. */
   perLetter: Float64Array;
   /** Gap intervals [from, to) in expected time, in order. */
@@ -105,6 +119,7 @@ function consistent<T extends { seconds: number }>(points: readonly T[]): T[] {
 /** Speaker rates fitted to the stretches between anchors that have no gap in them. */
 function fitRates(
   items: readonly TimedItem[],
+  breaks: readonly number[][],
   anchors: readonly { item: number; said: number; seconds: number }[],
   model: typeof TIMING_MODEL,
 ): { episode: number; bySpeaker: Map<string, number> } {
@@ -124,7 +139,7 @@ function fitRates(
     for (let i = from.item; i <= to.item && !gap; i++) {
       const item = items[i] as TimedItem;
       // A break's gap follows its timestamp: inside the stretch unless the stretch ends at that timestamp.
-      if (item.isBreak && !(i === to.item && to.said === 0)) gap = true;
+      for (const b of breaks[i] as number[]) if ((i > from.item || b >= from.said) && (i < to.item || b < to.said)) gap = true;
       const first = i === from.item ? from.said : 0;
       const last = i === to.item ? to.said : item.length;
       if (i > from.item) turns++;
@@ -191,29 +206,27 @@ function solve(matrix: Float64Array[], n: number): number[] {
 }
 
 /** Where every item falls in expected time, from rates and the model's gaps. */
-function layOut(items: readonly TimedItem[], rates: ReturnType<typeof fitRates>, model: typeof TIMING_MODEL): Layout {
+function layOut(items: readonly TimedItem[], breaks: number[][], rates: ReturnType<typeof fitRates>, model: typeof TIMING_MODEL): Layout {
   const count = items.length;
-  const layout: Layout = {
-    itemAt: new Float64Array(count),
-    wordsAt: new Float64Array(count),
-    perLetter: new Float64Array(count),
-    gaps: [],
-    total: 0,
-  };
+  const layout: Layout = { wordsAt: new Float64Array(count), breaks, perLetter: new Float64Array(count), gaps: [], total: 0 };
   let at = 0;
   for (let i = 0; i < count; i++) {
     const item = items[i] as TimedItem;
+    const offsets = breaks[i] as number[];
     if (i > 0) at += model.turnPause;
-    layout.itemAt[i] = at;
-    const gap = i === 0 && !item.isBreak ? model.intro : item.isBreak ? model.adBreak : 0;
-    if (gap > 0) {
-      layout.gaps.push([at, at + gap]);
-      at += gap;
+    // Unless the audio opens on an ad, the first words follow the intro.
+    if (i === 0 && offsets[0] !== 0) {
+      layout.gaps.push([at, at + model.intro]);
+      at += model.intro;
     }
     layout.wordsAt[i] = at;
     const perLetter = (item.speaker ? rates.bySpeaker.get(item.speaker) : undefined) ?? rates.episode;
     layout.perLetter[i] = perLetter;
-    at += Math.max(0, item.length) * perLetter;
+    offsets.forEach((b, k) => {
+      const start = at + b * perLetter + k * model.adBreak;
+      layout.gaps.push([start, start + model.adBreak]);
+    });
+    at += Math.max(0, item.length) * perLetter + offsets.length * model.adBreak;
   }
   layout.total = at;
   return layout;
@@ -234,6 +247,7 @@ export class Timeline {
   private readonly gapScale: number[] = [];
   /** Expected gap time before each gap's start, for the gap time between two expected times. */
   private readonly gapPrefix: number[] = [0];
+  private readonly adBreak: number;
 
   constructor(
     private readonly items: readonly TimedItem[],
@@ -254,7 +268,9 @@ export class Timeline {
       }
     });
     const anchors = consistent(raw);
-    this.layout = layOut(items, fitRates(items, anchors, model), model);
+    const breaks = items.map(breaksOf);
+    this.layout = layOut(items, breaks, fitRates(items, breaks, anchors, model), model);
+    this.adBreak = model.adBreak;
     for (const [from, to] of this.layout.gaps) this.gapPrefix.push((this.gapPrefix[this.gapPrefix.length - 1] as number) + (to - from));
 
     const points: Point[] = [{ expected: 0, seconds: 0 }];
@@ -288,11 +304,13 @@ export class Timeline {
     }
   }
 
-  /** Expected time `said` letters into item `item`; at 0: where a break begins, or where words do. */
+  /** Expected time `said` letters into item `item`: at a break's start, where the ad begins; past it, after the ad. */
   private expectedAt(item: number, said: number): number {
     const layout = this.layout;
-    if (said <= 0) return ((this.items[item] as TimedItem).isBreak ? layout.itemAt[item] : layout.wordsAt[item]) as number;
-    return (layout.wordsAt[item] as number) + Math.min(said, (this.items[item] as TimedItem).length) * (layout.perLetter[item] as number);
+    const letters = Math.max(0, Math.min(said, (this.items[item] as TimedItem).length));
+    let expected = (layout.wordsAt[item] as number) + letters * (layout.perLetter[item] as number);
+    for (const b of layout.breaks[item] as number[]) if (b < letters) expected += this.adBreak;
+    return expected;
   }
 
   /** Expected gap time in [from, to). */

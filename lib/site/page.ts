@@ -10,7 +10,7 @@ import { ParagraphBuilder, type RunStyle, runStyleOfTag, strongerStyle } from '.
 import { parseChaptersTable } from './chapters';
 import { itemIndexOfAnchor, SITE_CLASSES, sectionById, select, selectAll } from './selectors';
 import { type NotesBlock, sectionsFromBlocks } from './show-notes';
-import { kindOfLabel, speakerOfLabel } from './speakers';
+import { parsedItem } from './speakers';
 import { type EpisodeRef, episodeNumber, SITE_ORIGIN } from './urls';
 
 /** What the page parser read, and the parts of the page it expected but did not find. */
@@ -205,13 +205,7 @@ function itemElements(root: ParentNode): ItemElement[] {
 
 function parseItem({ index, element }: ItemElement, base: string): ParsedItem {
   const label = (select(element, 'itemSpeakerName')?.textContent ?? '').replace(/\s+/g, ' ').trim();
-  return {
-    index,
-    label,
-    speaker: speakerOfLabel(label),
-    kind: kindOfLabel(label),
-    paragraphs: itemParagraphs(select(element, 'itemText'), base),
-  };
+  return parsedItem(index, label, itemParagraphs(select(element, 'itemText'), base));
 }
 
 function transcriptStatus(doc: ParentNode, itemCount: number): TranscriptStatus {

@@ -2,11 +2,12 @@
  * Archive transcripts (thechangelog/transcripts) → items, by the site's own rules
  * (`Changelog.Transcripts.Parser`): the text is split at every `**Name:**` marker, wherever it
  * stands, and each piece is one item rendered as Markdown. Text before the first marker becomes
- * an item labelled `Unknown`.
+ * an item labelled `Unknown`. A break written `**Break**:` (colon outside the bold) is no marker:
+ * it stays a paragraph of the item before, recognised as a break (lib/site/speakers.ts).
  */
 import type { Paragraph, ParsedItem } from '../../lib/model/episode';
 import { ParagraphBuilder } from '../../lib/model/paragraphs';
-import { kindOfLabel, speakerOfLabel, UNATTRIBUTED_LABEL } from '../../lib/site/speakers';
+import { parsedItem, UNATTRIBUTED_LABEL } from '../../lib/site/speakers';
 import { markdownParagraphs } from './markdown';
 
 /** The site's speaker marker: `**Name:**`, non-greedy, on one line. */
@@ -27,13 +28,7 @@ function bodyParagraphs(body: string): Paragraph[] {
 }
 
 function item(index: number, label: string, body: string): ParsedItem {
-  return {
-    index,
-    label,
-    speaker: speakerOfLabel(label),
-    kind: kindOfLabel(label),
-    paragraphs: bodyParagraphs(body),
-  };
+  return parsedItem(index, label, bodyParagraphs(body));
 }
 
 /** The items of a Markdown transcript, in order, indexed as the site's `#transcript-N` anchors. */

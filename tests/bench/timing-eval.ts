@@ -110,7 +110,8 @@ export function leaveOneOut(episodes: readonly EvalEpisode[], estimator: Estimat
           hidden[i] = { ...counted, anchors: counted.anchors.filter((_, k) => k !== a) };
           estimate = interpolateByWords(hidden)(i, Math.min(counted.anchors[a]?.words ?? 0, counted.words));
         }
-        const place: Place = item.isBreak ? 'a break' : anchor.before > 0 ? 'inside an item' : 'at an item';
+        const atBreak = item.isBreak || (item.breaks ?? []).includes(anchor.before);
+        const place: Place = atBreak ? 'a break' : anchor.before > 0 ? 'inside an item' : 'at an item';
         samples.push({ error: Math.abs(estimate - anchor.seconds), even: episode.even, place });
       });
     });
