@@ -119,6 +119,17 @@ describe('estimated starts', () => {
     expect(new Timeline([turn(10, 'Ada Host', [[0, 0]]), turn(10)], { duration: 40 }).at(1, 10)).toBeCloseTo(40, 5);
   });
 
+  it('stretches speech, not ads, to the duration when there is no timestamp', () => {
+    // 120 letters, a break, 120 letters: 15 s intro + 10 s + 60 s ad + 10 s at 12 letters a second, ~95 s.
+    const items = [turn(120), adBreak(), turn(120)];
+    const timeline = new Timeline(items, { duration: 135 });
+    expect(timeline.at(0)).toBeCloseTo(TIMING_MODEL.intro, 5);
+    // The ad keeps its expected length; the 40 s the speech runs over is the speech's.
+    expect(timeline.at(2) - timeline.at(1)).toBeGreaterThan(TIMING_MODEL.adBreak);
+    expect(timeline.at(2) - timeline.at(1)).toBeLessThan(TIMING_MODEL.adBreak + 1);
+    expect(timeline.at(2, 120)).toBeCloseTo(135, 5);
+  });
+
   it('places a mid-item timestamp at its word', () => {
     const timeline = new Timeline([
       turn(2000, 'Ada Host', [
