@@ -2,8 +2,9 @@
  * Pages for the seek → marked turn tests, in our own words: turns whose estimated starts are
  * fractional (few timestamps, many quick turns, some starting within the same second as the turn
  * before), one with a break written `**Break**:` inside the turn before it, and a page of one turn
- * without any timestamp. The end-to-end site (tests/e2e/support/site.ts) serves them with the
- * other own pages; they are not in any bundle, so the panel reads them from the page.
+ * with a timestamp only inside it, so that its start is an estimate, and fractional. The
+ * end-to-end site (tests/e2e/support/site.ts) serves them with the other own pages; they are not
+ * in any bundle, so the panel reads them from the page.
  */
 import type { SitePageInput } from './site-page';
 
@@ -46,7 +47,7 @@ const QUICK_TURNS = `**Noor Host:** Welcome back to a show about small programs 
 **Noor Host:** That is a fine place to stop. Thank you, Theo.
 `;
 
-const ONE_TURN = `**Jo Reader:** Hello, this is the short news of the week, read by one person and written for the test suite. First, a text editor learned to open very large files without freezing, by reading them a piece at a time. Second, a package registry now shows which versions of a library are still maintained. Third, a browser made its developer tools quicker to start. That is all for this week; thanks for listening, and see you next time.
+const ONE_TURN = `**Jo Reader:** Hello, this is the short news of the week, read by one person and written for the test suite. First, a text editor learned to open very large files without freezing, by reading them a piece at a time. \\[00:41.37\\] Second, a package registry now shows which versions of a library are still maintained. Third, a browser made its developer tools quicker to start. That is all for this week; thanks for listening, and see you next time.
 `;
 
 /** The seek pages' inputs, by name. */
