@@ -3,7 +3,7 @@
  * the right page at the right item, and the panel's "Search all episodes" opens it in a tab.
  */
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { type ArchiveAnswer, ArchiveSearchEngine } from '@/lib/archive/engine';
 import { BUNDLE_CACHE_DIR } from '@/pipeline/paths';
 import { type RememberedPhrase, rememberedPhrases } from '../support/archive-quality-sets';
@@ -33,6 +33,12 @@ function knownPhrase(): Promise<RememberedPhrase | undefined> {
   })();
   return phrase;
 }
+
+// Choosing the phrase searches the archive in Node: minutes on a busy machine, so it is the
+// file's setup with its own time, not part of the first browser's test.
+beforeAll(async () => {
+  if (hasCorpus) await knownPhrase();
+}, 900_000);
 
 describeInBrowsers('archive search', (suite) => {
   it('popup.html?q= runs the query and lists hits grouped by episode', async () => {

@@ -415,9 +415,10 @@ describe(needs(hasCorpus, 'the known-answer set on the shared corpus'), () => {
         `known answers: ${30 - misses.length}/30 (${(accuracy * 100).toFixed(0)}%)${misses.length ? `; missed: ${misses.join('; ')}` : ''}`,
       );
       expect(accuracy).toBeGreaterThanOrEqual(0.95);
-      // The first run after a change to lib/ rebuilds the whole bundle (about a minute on 2 cores).
+      // The first run after a change to lib/ rebuilds the whole bundle (minutes on 2 busy cores):
+      // the limit guards against a hang, it is not a speed target.
     },
-    180_000,
+    900_000,
   );
 
   it.runIf(hasCorpus)(
