@@ -75,6 +75,9 @@ export interface EpisodeReply {
   notesFrom: 'page' | 'bundle';
 }
 
+/** The reply of a request that either worked or did not. */
+const isOkReply = (value: unknown): value is { ok: boolean } => isRecord(value) && typeof value.ok === 'boolean';
+
 const isEpisodeReply = (value: unknown): value is EpisodeReply =>
   isRecord(value) &&
   isPopupEpisode(value.episode) &&
@@ -95,14 +98,14 @@ export const MESSAGES = {
   'popup:seek': spec({
     from: 'extension-page',
     request: (value): value is { type: 'popup:seek'; seconds: number } => isRecord(value) && isSeconds(value.seconds),
-    reply: (value): value is { ok: boolean } => isRecord(value) && typeof value.ok === 'boolean',
+    reply: isOkReply,
   }),
   /** The panel asks the background to open the archive search for a query the listener typed. */
   'content:open-archive-search': spec({
     from: 'site-content-script',
     request: (value): value is { type: 'content:open-archive-search'; query: string } =>
       isRecord(value) && isQuery(value.query) && value.query.trim() !== '',
-    reply: (value): value is { ok: boolean } => isRecord(value) && typeof value.ok === 'boolean',
+    reply: isOkReply,
   }),
   /** The background asks an open archive search page (opened from the panel) to show a query. */
   'background:show-archive-search': spec({

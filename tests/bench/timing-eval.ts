@@ -135,6 +135,11 @@ function placeOf(item: TimedItem, anchor: TimeAnchor): Place {
   return atBreak ? 'a break' : anchor.before > 0 ? 'inside an item' : 'at an item';
 }
 
+/** One timestamp's error, with what the report groups it by. */
+function sampleOf(episode: EvalEpisode, item: TimedItem, anchor: TimeAnchor, estimate: number, timestamps: number): Sample {
+  return { error: Math.abs(estimate - anchor.seconds), even: episode.even, place: placeOf(item, anchor), timestamps, episode: episode.key };
+}
+
 /**
  * Every timestamp of each episode hidden at once and estimated from the words alone, or from the
  * words and the episode's duration ({@link durationOf}). Both lines score the same timestamps:
@@ -173,13 +178,7 @@ export function allHidden(episodes: readonly EvalEpisode[], estimator: Estimator
               i,
               Math.min((words[i] as Words).anchors[a]?.words ?? 0, (words[i] as Words).words),
             );
-        samples.push({
-          error: Math.abs(estimate - anchor.seconds),
-          even: episode.even,
-          place: placeOf(item, anchor),
-          timestamps,
-          episode: episode.key,
-        });
+        samples.push(sampleOf(episode, item, anchor, estimate, timestamps));
       });
     });
   }
@@ -207,13 +206,7 @@ export function leaveOneOut(episodes: readonly EvalEpisode[], estimator: Estimat
           hidden[i] = { ...counted, anchors: counted.anchors.filter((_, k) => k !== a) };
           estimate = interpolateByWords(hidden)(i, Math.min(counted.anchors[a]?.words ?? 0, counted.words));
         }
-        samples.push({
-          error: Math.abs(estimate - anchor.seconds),
-          even: episode.even,
-          place: placeOf(item, anchor),
-          timestamps,
-          episode: episode.key,
-        });
+        samples.push(sampleOf(episode, item, anchor, estimate, timestamps));
       });
     });
   }
