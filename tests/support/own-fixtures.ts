@@ -5,6 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildEpisode } from '@/lib/model/build-episode';
+import type { Episode } from '@/lib/model/episode';
+import { parseShowNotesMarkdown } from '@/pipeline/markdown/show-notes';
+import { parseTranscriptMarkdown } from '@/pipeline/markdown/transcripts';
 import { OWN_FIXTURES_DIR, type PageFixture, type PageTruth } from './shared';
 import { renderSitePage, type SitePageInput } from './site-page';
 
@@ -12,6 +16,19 @@ export const OWN_ARCHIVE_DIR = join(OWN_FIXTURES_DIR, 'archive');
 
 function archive(kind: 'transcripts' | 'show-notes', path: string): string {
   return readFileSync(join(OWN_ARCHIVE_DIR, kind, path), 'utf8');
+}
+
+/** Ship It! #990 of our own archive as the panel gets it: transcript, show notes, length. */
+export function ownShipIt990Episode(): Episode {
+  return buildEpisode({
+    podcast: 'shipit',
+    slug: '990',
+    number: 990,
+    title: 'Boring pipelines, fast search, accessible tools',
+    duration: 3840,
+    items: parseTranscriptMarkdown(archive('transcripts', 'shipit/ship-it-990.md')),
+    notes: parseShowNotesMarkdown(archive('show-notes', 'shipit/ship-it-990.md')),
+  });
 }
 
 const SPONSORS = [

@@ -4,36 +4,22 @@
  * named after the episode, holding what the panel shows (a speaker, a search, or all of it when the
  * listener says so); only the listener's own clicks save; nothing offered where saving is not.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { parser as srtParser } from 'srt-validator';
 import { afterEach, describe, expect, it, type Mock } from 'vitest';
 import { WebVTTParser } from 'webvtt-parser';
 import { TranscriptPanel } from '@/components/TranscriptPanel';
 import { DEFAULT_PANEL_SETTINGS } from '@/lib/app/settings';
-import { buildEpisode } from '@/lib/model/build-episode';
-import type { Episode } from '@/lib/model/episode';
 import type { TranscriptFile } from '@/lib/model/transcript-formats/index';
-import { parseTranscriptMarkdown } from '@/pipeline/markdown/transcripts';
-import { OWN_ARCHIVE_DIR } from '../support/own-fixtures';
+import { ownShipIt990Episode } from '../support/own-fixtures';
 import { panelEnvironment, renderPanelView } from '../support/panel-view';
 
 afterEach(cleanup);
 
 const entities = createRequire(import.meta.url)('webvtt-parser/html-entities.json') as Record<string, string>;
 
-function fixtureEpisode(): Episode {
-  return buildEpisode({
-    podcast: 'shipit',
-    slug: '990',
-    number: 990,
-    title: 'Boring pipelines, fast search, accessible tools',
-    duration: 3840,
-    items: parseTranscriptMarkdown(readFileSync(join(OWN_ARCHIVE_DIR, 'transcripts/shipit/ship-it-990.md'), 'utf8')),
-  });
-}
+const fixtureEpisode = ownShipIt990Episode;
 
 function renderMenu(options: { trustInput?: boolean } = {}) {
   const episode = fixtureEpisode();

@@ -3,32 +3,19 @@
  * The panel as a listener uses it, rendered with @testing-library/preact against our own fixture
  * episode: search, speaker filter, chapters, seek, follow-along, copy, collapse, empty states.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { act, cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SourceNote } from '@/lib/app/choose-source';
 import type { PanelSettings } from '@/lib/app/settings';
 import { buildEpisode } from '@/lib/model/build-episode';
 import type { Episode } from '@/lib/model/episode';
-import { parseShowNotesMarkdown } from '@/pipeline/markdown/show-notes';
 import { parseTranscriptMarkdown } from '@/pipeline/markdown/transcripts';
-import { OWN_ARCHIVE_DIR } from '../support/own-fixtures';
+import { ownShipIt990Episode } from '../support/own-fixtures';
 import { renderPanelView } from '../support/panel-view';
 
 afterEach(cleanup);
 
-function fixtureEpisode(): Episode {
-  return buildEpisode({
-    podcast: 'shipit',
-    slug: '990',
-    number: 990,
-    title: 'Boring pipelines, fast search, accessible tools',
-    duration: 3840,
-    items: parseTranscriptMarkdown(readFileSync(join(OWN_ARCHIVE_DIR, 'transcripts/shipit/ship-it-990.md'), 'utf8')),
-    notes: parseShowNotesMarkdown(readFileSync(join(OWN_ARCHIVE_DIR, 'show-notes/shipit/ship-it-990.md'), 'utf8')),
-  });
-}
+const fixtureEpisode = ownShipIt990Episode;
 
 function renderPanel(options: { episode?: Episode; settings?: Partial<PanelSettings>; source?: SourceNote } = {}) {
   const episode = options.episode ?? fixtureEpisode();
